@@ -1,1 +1,22 @@
-return 0;
+using BenchmarkDotNet.Running;
+using HybridAI.Benchmarks;
+
+// dotnet run -c Release --project bench -- engine      (BenchmarkDotNet: engine overhead per run)
+// dotnet run -c Release --project bench -- audit-sink  (sustained events/s of the SQLite audit log)
+// dotnet run -c Release --project bench -- scenario    (scenario 01 over its whole data set)
+var mode = args.Length > 0 ? args[0] : "engine";
+switch (mode)
+{
+    case "engine":
+        BenchmarkRunner.Run<EngineOverheadBenchmarks>(args: args[1..]);
+        return 0;
+    case "audit-sink":
+        await AuditSinkThroughput.RunAsync().ConfigureAwait(false);
+        return 0;
+    case "scenario":
+        await ScenarioThroughput.RunAsync().ConfigureAwait(false);
+        return 0;
+    default:
+        Console.Error.WriteLine($"Unknown mode '{mode}'. Use engine, audit-sink or scenario.");
+        return 2;
+}

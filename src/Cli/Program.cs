@@ -1,1 +1,3 @@
-return 0;
+using HybridAI.Cli;
+
+return await HybridAICommand.RunAsync(args, Spectre.Console.AnsiConsole.Console).ConfigureAwait(false);

@@ -1,0 +1,116 @@
+using HybridAI.Abstractions.Classification;
+using HybridAI.Abstractions.Privacy;
+using HybridAI.Abstractions.Retrieval;
+using HybridAI.Classifiers;
+using HybridAI.Generators;
+using HybridAI.Governance;
+using HybridAI.Orchestrator;
+using HybridAI.Retrieval;
+using Microsoft.Extensions.AI;
+
+namespace HybridAI.Scenarios.TicketTriage;
+
+/// <summary>
+/// Everything the ticket-triage workflow runs on, on embedded defaults: two text classifiers trained
+/// from the scenario's labelled tickets, a SQLite FTS5 knowledge base, the no-model grounded writer,
+/// the PII detector, and SQLite files for audit, checkpoints and the review queue under one work folder.
+/// </summary>
+public sealed class TicketTriageComponents : IAsyncDisposable
+{
+    private TicketTriageComponents(string workDirectory) => WorkDirectory = workDirectory;
+
+    /// <summary>Folder holding the SQLite files (kb.db, audit.db, checkpoints.db, review.db).</summary>
+    public string WorkDirectory { get; }
+
+    /// <summary>Predicts a ticket's category.</summary>
+    public required IClassifier<string> CategoryClassifier { get; init; }
+
+    /// <summary>Predicts a ticket's priority.</summary>
+    public required IClassifier<string> PriorityClassifier { get; init; }
+
+    /// <summary>The knowledge base.</summary>
+    public required ISearchIndex KnowledgeBase { get; init; }
+
+    /// <summary>Drafts the reply: the no-model writer by default, or any <see cref="IChatClient"/>.</summary>
+    public required IChatClient Writer { get; init; }
+
+    /// <summary>Takes over when <see cref="Writer"/> is an LLM that fails; null when the writer is already the no-model one.</summary>
+    public IChatClient? FallbackWriter { get; init; }
+
+    /// <summary>Finds personal data.</summary>
+    public required IPiiDetector PiiDetector { get; init; }
+
+    /// <summary>The audit log.</summary>
+    public required SqliteAuditLog Audit { get; init; }
+
+    /// <summary>Where suspended runs wait.</summary>
+    public required ICheckpointStore Checkpoints { get; init; }
+
+    /// <summary>Tickets waiting for a person.</summary>
+    public required ReviewQueue Reviews { get; init; }
+
+    private IAsyncDisposable? _index;
+
+    /// <summary>
+    /// Trains the classifiers on <paramref name="data"/>'s training tickets (masked first, as the workflow
+    /// masks its inputs), ingests the KB articles and opens the stores under <paramref name="workDirectory"/>.
+    /// </summary>
+    /// <param name="data">The scenario's data (see <see cref="TicketDataReader"/>).</param>
+    /// <param name="workDirectory">Created when missing.</param>
+    /// <param name="writer">An LLM to draft replies; null uses the no-model grounded writer.</param>
+    /// <param name="cancellationToken">Stops the set-up.</param>
+    public static async Task<TicketTriageComponents> CreateAsync(
+        TicketDataSet data, string workDirectory, IChatClient? writer = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        Directory.CreateDirectory(workDirectory);
+        var pii = PiiDetector.CreateDefault();
+        var masker = new PiiMasker(pii);
+
+        var examples = data.Train.Select(t => (Text: masker.Mask(TextOf(t)).Text, t.Category, t.Priority)).ToList();
+        var category = TextClassifier.Train(examples.Select(e => (e.Text, e.Category)));
+        var priority = TextClassifier.Train(examples.Select(e => (e.Text, e.Priority)));
+
+        var kbPath = Path.Combine(workDirectory, "kb.db");
+        var index = await SqliteDocumentIndex.OpenAsync(kbPath).ConfigureAwait(false);
+        await index.UpsertAsync(data.Articles.Select(a => new SourceDocument(a.Id, a.Body, a.Title)
+        {
+            Metadata = new Dictionary<string, string> { ["category"] = a.Category, ["language"] = a.Language },
+        }), cancellationToken).ConfigureAwait(false);
+
+        var grounded = new GroundedChatClient();
+        return new TicketTriageComponents(workDirectory)
+        {
+            CategoryClassifier = category,
+            PriorityClassifier = priority,
+            KnowledgeBase = index,
+            _index = index,
+            Writer = writer ?? grounded,
+            FallbackWriter = writer is null ? null : grounded,
+            PiiDetector = pii,
+            Audit = new SqliteAuditLog(Path.Combine(workDirectory, "audit.db")),
+            Checkpoints = new SqliteCheckpointStore(Path.Combine(workDirectory, "checkpoints.db")),
+            Reviews = new ReviewQueue(Path.Combine(workDirectory, "review.db")),
+        };
+    }
+
+    /// <summary>The text a ticket's classifiers read, the same as <see cref="TicketState.Text"/>.</summary>
+    public static string TextOf(TicketRecord ticket)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        return new TicketState { Subject = ticket.Subject, Body = ticket.Body }.Text;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await Audit.DisposeAsync().ConfigureAwait(false);
+        if (_index is not null)
+        {
+            await _index.DisposeAsync().ConfigureAwait(false);
+        }
+
+        (Checkpoints as IDisposable)?.Dispose();
+        (Reviews as IDisposable)?.Dispose();
+    }
+}

@@ -1,0 +1,90 @@
+using HybridAI.Abstractions.Retrieval;
+using HybridAI.Generators;
+using HybridAI.Governance;
+using HybridAI.Orchestrator;
+using Microsoft.Extensions.AI;
+
+namespace HybridAI.Scenarios.TicketTriage;
+
+/// <summary>
+/// Scenario 01 as a workflow: mask PII → classify category → classify priority → retrieve KB
+/// articles → draft a cited reply → decide the route → human review gate for urgent,
+/// low-confidence or ungrounded tickets. Every step is audited.
+/// </summary>
+public static class TicketTriageWorkflow
+{
+    /// <summary>The registered workflow name.</summary>
+    public const string Name = "ticket-triage";
+
+    /// <summary>The workflow version; checkpoints taken by another version are refused on resume.</summary>
+    public const string Version = "1.0";
+
+    /// <summary>Builds the workflow over ready components.</summary>
+    public static Workflow<TicketState> Build(TicketTriageComponents components, TicketTriageOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(components);
+        var o = options ?? new TicketTriageOptions();
+        var fallbackWriter = components.FallbackWriter;
+
+        return Workflow.Create<TicketState>(Name, Version)
+            .UseRun(new PiiMaskingMiddleware(components.PiiDetector))
+            .Use(new AuditMiddleware(components.Audit, components.PiiDetector))
+            .Classify("classify-category", components.CategoryClassifier, static s => s.Text, static (s, c) =>
+            {
+                s.Category = c.Label;
+                s.CategoryConfidence = c.Confidence;
+            })
+            .Classify("classify-priority", components.PriorityClassifier, static s => s.Text, static (s, c) =>
+            {
+                s.Priority = c.Label;
+                s.PriorityConfidence = c.Confidence;
+            })
+            .Retrieve("retrieve-kb", components.KnowledgeBase, s => new SearchQuery(s.Text) { Top = o.EvidenceCount },
+                static (s, hits) => s.Evidence = [.. hits])
+            .Generate("draft-reply", components.Writer, PromptFor, ApplyDraft, configure: step =>
+            {
+                step.WithTimeout(o.DraftTimeout);
+                if (fallbackWriter is not null)
+                {
+                    // A failed or slow LLM never leaves a ticket without a draft: the no-model writer takes over.
+                    step.WithFallback(async (s, _, ct) =>
+                        ApplyDraft(s, await fallbackWriter.GetResponseAsync(PromptFor(s), cancellationToken: ct).ConfigureAwait(false)));
+                }
+            })
+            .Transform("decide-route", s =>
+            {
+                s.ReviewReason = ReviewReason(s, o);
+                s.Route = s.ReviewReason is null ? "auto-reply" : "review";
+            })
+            .Gate("human-review", static s => s.ReviewReason is not null,
+                static (s, decision) => s.Route = decision.Approved ? "approved" : "rejected",
+                static s => s.ReviewReason ?? "")
+            .Build();
+    }
+
+    private static List<ChatMessage> PromptFor(TicketState s) =>
+        [.. EvidencePrompt.Build(s.Text, s.Evidence.Select(EvidencePassage.FromHit))];
+
+    private static void ApplyDraft(TicketState s, ChatResponse response)
+    {
+        s.Reply = response.Text;
+        // The no-model writer says whether each sentence is cited; an LLM's reply is checked by a person.
+        s.Grounded = response.AdditionalProperties?.TryGetValue(GroundedChatClient.DraftProperty, out var d) == true
+            && d is GroundedDraft { Grounded: true };
+    }
+
+    private static string? ReviewReason(TicketState s, TicketTriageOptions o)
+    {
+        if (s.Priority is not null && o.ReviewPriorities.Contains(s.Priority))
+        {
+            return "priority=" + s.Priority;
+        }
+
+        if (s.CategoryConfidence < o.MinCategoryConfidence)
+        {
+            return "low-confidence category";
+        }
+
+        return s.Grounded ? null : "reply not grounded in the knowledge base";
+    }
+}

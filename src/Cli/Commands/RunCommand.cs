@@ -1,0 +1,94 @@
+using System.CommandLine;
+using HybridAI.Scenarios.TicketTriage;
+using Spectre.Console;
+
+namespace HybridAI.Cli.Commands;
+
+/// <summary><c>hybridai run SCENARIO [--input FILE] [--out FILE]</c>: runs a scenario with a progress bar and a summary.</summary>
+internal static class RunCommand
+{
+    public static Command Create(IAnsiConsole console)
+    {
+        var scenario = new Argument<string>("scenario") { Description = "Scenario name (see 'hybridai scenarios')." };
+        var input = new Option<string?>("--input") { Description = "JSONL file of tickets; without it the scenario's golden set runs." };
+        var output = new Option<string?>("--out") { Description = "JSONL file to write one result per ticket to." };
+        var workDir = new Option<string?>("--work-dir") { Description = "Folder for the SQLite files (audit, checkpoints, review queue, KB)." };
+        var parallelism = new Option<int>("--parallelism")
+        {
+            Description = "Tickets processed at once.",
+            DefaultValueFactory = _ => Environment.ProcessorCount,
+        };
+        var command = new Command("run", "Run a scenario end to end on embedded defaults.") { scenario, input, output, workDir, parallelism };
+        command.SetAction((parse, ct) => RunAsync(console, parse.GetRequiredValue(scenario), new TicketTriageRun
+        {
+            InputPath = parse.GetValue(input),
+            OutputPath = parse.GetValue(output),
+            WorkDirectory = parse.GetValue(workDir) ?? Path.Combine(".hybridai", TicketTriageScenario.Name),
+            MaxParallelism = parse.GetValue(parallelism),
+        }, ct));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(IAnsiConsole console, string name, TicketTriageRun run, CancellationToken ct)
+    {
+        if (!ScenarioCatalog.TryFind(name, out _))
+        {
+            console.MarkupLineInterpolated($"[red]{ScenarioCatalog.UnknownMessage(name)}[/]");
+            return HybridAICommand.InputError;
+        }
+
+        if (run.MaxParallelism < 1)
+        {
+            console.MarkupLine("[red]--parallelism must be at least 1.[/]");
+            return HybridAICommand.InputError;
+        }
+
+        TicketTriageReport report;
+        try
+        {
+            report = await console.Progress()
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+                .StartAsync(async ctx =>
+                {
+                    var task = ctx.AddTask("ticket-triage", maxValue: 1);
+                    var progress = new SynchronousProgress(p =>
+                    {
+                        task.MaxValue = Math.Max(1, p.Total);
+                        task.Value = p.Done;
+                        task.Description = $"ticket-triage ({p.Completed} replied, {p.ToReview} to review, {p.Failed} failed)";
+                    });
+                    var r = await TicketTriageScenario.RunAsync(run, progress, ct).ConfigureAwait(false);
+                    task.MaxValue = Math.Max(1, r.Tickets);
+                    task.Value = task.MaxValue;
+                    return r;
+                }).ConfigureAwait(false);
+        }
+        catch (ScenarioInputException e)
+        {
+            console.MarkupLineInterpolated($"[red]{e.Message}[/]");
+            return HybridAICommand.InputError;
+        }
+        catch (DirectoryNotFoundException e)
+        {
+            console.MarkupLineInterpolated($"[red]{e.Message}[/]");
+            return HybridAICommand.InputError;
+        }
+
+        SummaryTable.Write(console, report, run.OutputPath);
+        return report.Processed == 0 ? 1 : 0;
+    }
+
+    /// <summary>Reports progress on the caller's thread (Progress&lt;T&gt; would post to the thread pool, out of order).</summary>
+    private sealed class SynchronousProgress(Action<TicketTriageProgress> report) : IProgress<TicketTriageProgress>
+    {
+        private readonly Lock _gate = new();
+
+        public void Report(TicketTriageProgress value)
+        {
+            lock (_gate)
+            {
+                report(value);
+            }
+        }
+    }
+}

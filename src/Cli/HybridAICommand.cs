@@ -1,0 +1,24 @@
+using System.CommandLine;
+using HybridAI.Cli.Commands;
+using Spectre.Console;
+
+namespace HybridAI.Cli;
+
+/// <summary>The <c>hybridai</c> command line: <c>scenarios</c>, <c>run</c> and <c>review</c>.</summary>
+public static class HybridAICommand
+{
+    /// <summary>Exit code for bad input (unknown scenario, missing or empty file).</summary>
+    public const int InputError = 2;
+
+    /// <summary>Parses <paramref name="args"/> and runs the command, writing to <paramref name="console"/>.</summary>
+    public static Task<int> RunAsync(string[] args, IAnsiConsole console, CancellationToken cancellationToken = default)
+    {
+        var root = new RootCommand("HybridAI: hybrid AI workflows (inference + grounded generation + governance).")
+        {
+            ScenariosCommand.Create(console),
+            RunCommand.Create(console),
+            ReviewCommand.Create(console),
+        };
+        return root.Parse(args).InvokeAsync(cancellationToken: cancellationToken);
+    }
+}

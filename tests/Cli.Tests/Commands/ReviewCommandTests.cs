@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using System.Text.Json;
+using HybridAI.Governance;
+using HybridAI.Orchestrator;
+using HybridAI.Scenarios.TicketTriage;
+
+namespace HybridAI.Cli.Tests.Commands;
+
+public sealed class ReviewCommandTests : IDisposable
+{
+    private readonly string _interrupted = Directory.CreateTempSubdirectory("hybridai-review-a-").FullName;
+    private readonly string _uninterrupted = Directory.CreateTempSubdirectory("hybridai-review-b-").FullName;
+
+    [Fact]
+    public async Task Resume_in_a_new_process_gives_the_same_result_as_an_uninterrupted_run()
+    {
+        // Suspend: the golden set leaves urgent and unsure tickets at the review gate, checkpointed in SQLite.
+        await TicketTriageScenario.RunAsync(new TicketTriageRun { WorkDirectory = _interrupted, MaxParallelism = 1 });
+        string runId;
+        using (var queue = new ReviewQueue(Path.Combine(_interrupted, "review.db")))
+        {
+            var pending = await queue.ListPendingAsync();
+            Assert.NotEmpty(pending);
+            runId = pending[0].RunId;
+        }
+
+        // Resume in another process: the real `hybridai` executable, which rebuilds everything from the work folder.
+        var resumed = await RunHybridAI("review", "approve", runId, "--reviewer", "lead", "--json", "--work-dir", _interrupted);
+        var fromNewProcess = JsonSerializer.Deserialize<TicketState>(resumed)!;
+        Assert.Equal("approved", fromNewProcess.Route);
+
+        // Uninterrupted: the same ticket through the same workflow in this process, decided as soon as it reaches the gate.
+        var ticketId = fromNewProcess.Id;
+        var ticket = TicketDataReader.ReadDataSet(ScenarioData.Locate()).Golden.Single(t => t.Id == ticketId);
+        var data = TicketDataReader.ReadDataSet(ScenarioData.Locate());
+        await using var components = await TicketTriageComponents.CreateAsync(data, _uninterrupted);
+        var workflow = TicketTriageWorkflow.Build(components);
+        var runner = new WorkflowRunner(checkpoints: components.Checkpoints);
+        var first = await runner.RunAsync(workflow, new TicketState { Id = ticket.Id, Subject = ticket.Subject, Body = ticket.Body });
+        Assert.Equal(RunStatus.Suspended, first.Status);
+        var direct = (await runner.ResumeAsync(workflow, first.RunId, new GateDecision(true, "lead"))).State;
+
+        Assert.Equal(JsonSerializer.Serialize(direct), JsonSerializer.Serialize(fromNewProcess));
+
+        using (var queue = new ReviewQueue(Path.Combine(_interrupted, "review.db")))
+        {
+            Assert.DoesNotContain(await queue.ListPendingAsync(), i => i.RunId == runId);
+        }
+    }
+
+    [Fact]
+    public async Task Approving_an_unknown_run_is_a_clear_error()
+    {
+        var process = await RunHybridAIRaw("review", "approve", "no-such-run", "--work-dir", _interrupted);
+        Assert.Equal(HybridAICommand.InputError, process.ExitCode);
+        Assert.Contains("no-such-run", process.Output, StringComparison.Ordinal);
+    }
+
+    private static async Task<string> RunHybridAI(params string[] args)
+    {
+        var (exitCode, output) = await RunHybridAIRaw(args);
+        Assert.True(exitCode == 0, $"hybridai {string.Join(' ', args)} exited {exitCode}: {output}");
+        return output.Trim().Split('\n')[^1];
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunHybridAIRaw(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "hybridai.dll"));
+        foreach (var a in args)
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_interrupted, recursive: true);
+        Directory.Delete(_uninterrupted, recursive: true);
+    }
+}

@@ -1,0 +1,97 @@
+using HybridAI.Cli;
+using Spectre.Console;
+
+namespace HybridAI.Cli.Tests.Commands;
+
+public sealed class RunCommandTests : IDisposable
+{
+    private readonly string _work = Directory.CreateTempSubdirectory("hybridai-cli-").FullName;
+    private readonly StringWriter _out = new();
+
+    private async Task<int> Run(params string[] args)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(_out),
+        });
+        console.Profile.Width = 200;
+        return await HybridAICommand.RunAsync(args, console);
+    }
+
+    [Fact]
+    public async Task Scenarios_lists_ticket_triage()
+    {
+        Assert.Equal(0, await Run("scenarios"));
+        Assert.Contains("ticket-triage", _out.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Unknown_scenario_is_refused_with_the_known_names()
+    {
+        Assert.Equal(HybridAICommand.InputError, await Run("run", "no-such-scenario", "--work-dir", _work));
+        Assert.Contains("Unknown scenario 'no-such-scenario'", _out.ToString(), StringComparison.Ordinal);
+        Assert.Contains("ticket-triage", _out.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Missing_input_file_is_a_clear_error()
+    {
+        var missing = Path.Combine(_work, "nope.jsonl");
+        Assert.Equal(HybridAICommand.InputError, await Run("run", "ticket-triage", "--input", missing, "--work-dir", _work));
+        Assert.Contains("not found", Flat(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Empty_input_file_is_a_clear_error()
+    {
+        var empty = Path.Combine(_work, "empty.jsonl");
+        await File.WriteAllTextAsync(empty, "");
+        Assert.Equal(HybridAICommand.InputError, await Run("run", "ticket-triage", "--input", empty, "--work-dir", _work));
+        Assert.Contains("empty", Flat(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Malformed_line_is_reported_with_file_and_line_and_the_rest_is_processed()
+    {
+        var input = Path.Combine(_work, "tickets.jsonl");
+        await File.WriteAllLinesAsync(input,
+        [
+            """{"id":"X1","subject":"Refund please","body":"I returned the shoes last week and still have no refund.","category":"refund","priority":"normal"}""",
+            """{"id":"X2","subject":"broken json", "body": """,
+            """{"id":"X3","subject":"Mot de passe","body":"Je n'arrive plus à me connecter à mon compte, mot de passe oublié.","category":"account-access","priority":"normal"}""",
+        ]);
+        var results = Path.Combine(_work, "results.jsonl");
+        Assert.Equal(0, await Run("run", "ticket-triage", "--input", input, "--out", results, "--work-dir", _work));
+        var text = Flat();
+        Assert.Contains("tickets.jsonl", text, StringComparison.Ordinal);
+        Assert.Contains("line 2", text, StringComparison.Ordinal);
+        var lines = await File.ReadAllLinesAsync(results);
+        Assert.Equal(2, lines.Length);
+        Assert.Contains("\"X1\"", lines[0], StringComparison.Ordinal);
+        Assert.Contains("\"X3\"", lines[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Golden_run_prints_the_summary_table()
+    {
+        Assert.Equal(0, await Run("run", "ticket-triage", "--work-dir", _work));
+        var text = Flat();
+        Assert.Contains("routed to review", text, StringComparison.Ordinal);
+        Assert.Contains("category accuracy", text, StringComparison.Ordinal);
+        Assert.Contains("p95", text, StringComparison.Ordinal);
+        Assert.Contains("retrieve-kb", text, StringComparison.Ordinal);
+    }
+
+    /// <summary>Console output with line wrapping undone, so a message can be searched whole.</summary>
+    private string Flat() => string.Join(' ', _out.ToString().Split('\n', StringSplitOptions.TrimEntries));
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _out.Dispose();
+        Directory.Delete(_work, recursive: true);
+    }
+}

@@ -35,7 +35,8 @@ internal static class Lbfgs
         var iteration = 0;
         for (; iteration < maxIterations; iteration++)
         {
-            if (TensorPrimitives.MaxMagnitude(g) < tolerance)
+            // MaxMagnitude returns the signed element with the largest magnitude.
+            if (Math.Abs(TensorPrimitives.MaxMagnitude(g)) < tolerance)
             {
                 break;
             }

@@ -19,6 +19,7 @@ public sealed class TextFeaturizer
     private readonly double[] _idf;
     private readonly string[]? _vocabulary;
     private readonly Dictionary<string, int>? _vocabularyIndex;
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _vocabularyLookup;
     private readonly Dictionary<int, string>? _hashedNames;
     private readonly int _mask;
 
@@ -36,6 +37,8 @@ public sealed class TextFeaturizer
             {
                 _vocabularyIndex.Add(vocabulary[i], i);
             }
+
+            _vocabularyLookup = _vocabularyIndex.GetAlternateLookup<ReadOnlySpan<char>>();
         }
         else
         {
@@ -110,7 +113,7 @@ public sealed class TextFeaturizer
         PooledIds ids;
         if (_vocabularyIndex is not null)
         {
-            var sink = new VocabularyIdSink(_vocabularyIndex.GetAlternateLookup<ReadOnlySpan<char>>(), text.Length * 4);
+            var sink = new VocabularyIdSink(_vocabularyLookup, text.Length * 4);
             TermEnumerator.Enumerate(text, Options, ref sink);
             ids = sink.Ids;
         }

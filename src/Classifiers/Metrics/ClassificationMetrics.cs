@@ -89,7 +89,7 @@ public sealed class ClassificationMetrics
             f1Sum += f1;
         }
 
-        return new ClassificationMetrics(correct / (double)expected.Count, f1Sum / k, perClass, new ConfusionMatrix(labels, counts, index), expected.Count);
+        return new ClassificationMetrics(correct / (double)expected.Count, f1Sum / k, perClass, new ConfusionMatrix([.. labels], counts, index), expected.Count);
     }
 
     /// <summary>

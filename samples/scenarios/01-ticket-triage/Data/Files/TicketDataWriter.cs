@@ -15,6 +15,8 @@ internal static class TicketDataWriter
         WriteLines(Path.Combine(directory, TicketDataFileNames.PlantedPii), data.PlantedPii.Select(PiiLine));
         WriteArticles(data.Articles, Path.Combine(directory, TicketDataFileNames.KnowledgeBaseFolder));
         WriteText(Path.Combine(directory, TicketDataFileNames.Readme), DataReadme.Render(data));
+        // A checkout with core.autocrlf would rewrite line ends and break the byte-for-byte regeneration check.
+        WriteText(Path.Combine(directory, ".gitattributes"), "# Generated files: git must keep their bytes (LF line ends) exactly as written.\n* -text\n");
     }
 
     public static string TicketLine(TicketRecord t) => new JsonLine()

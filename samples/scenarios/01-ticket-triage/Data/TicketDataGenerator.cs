@@ -72,7 +72,11 @@ public static class TicketDataGenerator
             pii);
     }
 
-    /// <summary>Generates the data set and writes it (jsonl files, kb/*.md, README.md) into <paramref name="directory"/>.</summary>
+    /// <summary>
+    /// Generates the data set and writes it (jsonl files, kb/*.md, README.md, .gitattributes) into
+    /// <paramref name="directory"/>, creating it if needed. Existing files are overwritten; <c>kb/KB*.md</c>
+    /// files that the generator no longer produces are deleted, nothing else is touched.
+    /// </summary>
     /// <returns>The data set that was written.</returns>
     public static TicketDataSet WriteTo(string directory, int seed = DefaultSeed)
     {

@@ -20,7 +20,8 @@ masks personal data and sends urgent or low-confidence tickets to a human.
 
 Everything in this folder is **generated**: do not edit it by hand. The generator is
 `TicketDataGenerator` (in `../Data/`), seeded, with its own PRNG and invariant formatting, so the same seed
-writes byte-identical files on every machine. A test regenerates the data and compares it with these files.
+writes byte-identical files on every machine. A test regenerates the data and compares it with these files
+(`.gitattributes` here stops git from changing their line ends).
 
 ## Regenerate
 

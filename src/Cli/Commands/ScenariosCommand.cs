@@ -1,5 +1,6 @@
 using System.CommandLine;
 using HybridAI.Scenarios.TicketTriage;
+using HybridAI.Scenarios.TicketTriage.Data;
 using Spectre.Console;
 
 namespace HybridAI.Cli.Commands;
@@ -34,8 +35,14 @@ internal static class ScenariosCommand
                 return HybridAICommand.InputError;
             }
 
-            var folder = parse.GetValue(output) ?? ScenarioData.Locate();
-            new TicketDataGenerator().WriteTo(folder);
+            var folder = parse.GetValue(output) ?? ScenarioData.RepositoryFolder();
+            if (folder is null)
+            {
+                console.MarkupLine("[red]Not inside a HybridAI clone: pass --out DIR to choose where the data goes.[/]");
+                return HybridAICommand.InputError;
+            }
+
+            TicketDataGenerator.WriteTo(folder);
             console.MarkupLineInterpolated($"Wrote scenario data to [green]{folder}[/]");
             return 0;
         });

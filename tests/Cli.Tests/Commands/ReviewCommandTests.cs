@@ -31,8 +31,8 @@ public sealed class ReviewCommandTests : IDisposable
 
         // Uninterrupted: the same ticket through the same workflow in this process, decided as soon as it reaches the gate.
         var ticketId = fromNewProcess.Id;
-        var ticket = TicketDataReader.ReadDataSet(ScenarioData.Locate()).Golden.Single(t => t.Id == ticketId);
-        var data = TicketDataReader.ReadDataSet(ScenarioData.Locate());
+        var ticket = TicketTriageScenario.LoadData(ScenarioData.Locate()).Golden.Single(t => t.Id == ticketId);
+        var data = TicketTriageScenario.LoadData(ScenarioData.Locate());
         await using var components = await TicketTriageComponents.CreateAsync(data, _uninterrupted);
         var workflow = TicketTriageWorkflow.Build(components);
         var runner = new WorkflowRunner(checkpoints: components.Checkpoints);

@@ -19,7 +19,7 @@ public sealed class TicketTriageScenarioTests(ITestOutputHelper output) : IDispo
         output.WriteLine($"priority: accuracy {report.PriorityQuality!.Accuracy:P1}, macro-F1 {report.PriorityQuality.MacroF1:F3} vs majority baseline {report.PriorityQuality.BaselineMacroF1:F3}");
         output.WriteLine($"auto {report.AutoReplied}, review {report.RoutedToReview}, failed {report.Failures.Count}");
 
-        var data = TicketDataReader.ReadDataSet(ScenarioData.Locate());
+        var data = TicketTriageScenario.LoadData(ScenarioData.Locate());
         Assert.Equal(data.Golden.Count, report.Tickets);
         Assert.Empty(report.Failures);
         Assert.Equal(report.Tickets, report.AutoReplied + report.RoutedToReview);

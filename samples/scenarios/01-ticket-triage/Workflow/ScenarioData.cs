@@ -32,6 +32,26 @@ public static class ScenarioData
             $". Set {EnvironmentVariable} or pass the folder.");
     }
 
+    /// <summary>
+    /// The data folder of the repository this program runs from (found by walking up from the current
+    /// directory, then from the executable, to <c>HybridAI.sln</c>); null outside a clone.
+    /// </summary>
+    public static string? RepositoryFolder()
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "HybridAI.sln")))
+                {
+                    return Path.Combine(dir.FullName, RelativeToRepository);
+                }
+            }
+        }
+
+        return null;
+    }
+
     private static IEnumerable<string> Candidates(string? explicitPath)
     {
         if (!string.IsNullOrEmpty(explicitPath))

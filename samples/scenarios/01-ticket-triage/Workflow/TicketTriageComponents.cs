@@ -6,6 +6,7 @@ using HybridAI.Generators;
 using HybridAI.Governance;
 using HybridAI.Orchestrator;
 using HybridAI.Retrieval;
+using HybridAI.Scenarios.TicketTriage.Data;
 using Microsoft.Extensions.AI;
 
 namespace HybridAI.Scenarios.TicketTriage;
@@ -73,7 +74,7 @@ public sealed class TicketTriageComponents : IAsyncDisposable
 
         var kbPath = Path.Combine(workDirectory, "kb.db");
         var index = await SqliteDocumentIndex.OpenAsync(kbPath).ConfigureAwait(false);
-        await index.UpsertAsync(data.Articles.Select(a => new SourceDocument(a.Id, a.Body, a.Title)
+        await index.UpsertAsync(data.Articles.Select(a => new SourceDocument(a.Id, "# " + a.Title + "\n\n" + a.Markdown, a.Title)
         {
             Metadata = new Dictionary<string, string> { ["category"] = a.Category, ["language"] = a.Language },
         }), cancellationToken).ConfigureAwait(false);

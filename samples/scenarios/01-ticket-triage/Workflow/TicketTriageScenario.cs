@@ -3,6 +3,8 @@ using System.Text.Json;
 using HybridAI.Classifiers;
 using HybridAI.Governance;
 using HybridAI.Orchestrator;
+using HybridAI.Scenarios.TicketTriage.Data;
+using HybridAI.Scenarios.TicketTriage.Data.Files;
 
 namespace HybridAI.Scenarios.TicketTriage;
 
@@ -31,7 +33,7 @@ public static class TicketTriageScenario
     {
         ArgumentNullException.ThrowIfNull(run);
         var dataDirectory = ScenarioData.Locate(run.DataDirectory);
-        var data = TicketDataReader.ReadDataSet(dataDirectory);
+        var data = LoadData(dataDirectory);
         var (tickets, inputErrors) = ReadInput(run.InputPath, data);
 
         await using var components = await TicketTriageComponents.CreateAsync(data, run.WorkDirectory, cancellationToken: cancellationToken)
@@ -80,7 +82,7 @@ public static class TicketTriageScenario
     public static async Task<RunResult<TicketState>> ResumeAsync(
         string workDirectory, string runId, GateDecision decision, string? dataDirectory = null, CancellationToken cancellationToken = default)
     {
-        var data = TicketDataReader.ReadDataSet(ScenarioData.Locate(dataDirectory));
+        var data = LoadData(ScenarioData.Locate(dataDirectory));
         await using var components = await TicketTriageComponents.CreateAsync(data, workDirectory, cancellationToken: cancellationToken)
             .ConfigureAwait(false);
         var workflow = TicketTriageWorkflow.Build(components);
@@ -89,6 +91,18 @@ public static class TicketTriageScenario
         await components.Reviews.DecideAsync(runId, decision.Approved, decision.Reviewer, decision.Comment, cancellationToken).ConfigureAwait(false);
         await components.Audit.FlushAsync(cancellationToken).ConfigureAwait(false);
         return result;
+    }
+
+    /// <summary>Reads the scenario's own data set; any unreadable line there is a broken installation, not bad user input.</summary>
+    public static TicketDataSet LoadData(string dataDirectory)
+    {
+        var read = TicketDataReader.ReadDataSet(dataDirectory);
+        if (read.Errors.Count > 0)
+        {
+            throw new InvalidDataException($"Scenario data in {dataDirectory} is damaged: {string.Join("; ", read.Errors)}");
+        }
+
+        return read.Records[0];
     }
 
     private static (List<TicketRecord> Tickets, List<string> Errors) ReadInput(string? path, TicketDataSet data)
@@ -103,7 +117,7 @@ public static class TicketTriageScenario
             throw new ScenarioInputException($"Input file not found: {path}");
         }
 
-        var read = TicketDataReader.ReadTickets(path);
+        var read = TicketDataReader.ReadInputTickets(path);
         var errors = read.Errors.Select(e => e.ToString()).ToList();
         if (read.Records.Count == 0)
         {

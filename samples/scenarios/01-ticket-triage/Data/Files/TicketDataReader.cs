@@ -18,6 +18,7 @@ namespace HybridAI.Scenarios.TicketTriage.Data.Files;
 public static class TicketDataReader
 {
     private static readonly string[] TicketFields = ["id", "subject", "body", "language", "category", "priority"];
+    private static readonly string[] InputFields = ["id", "body"];
     private static readonly string[] PiiFields = ["ticket_id", "type", "value"];
 
     /// <summary>Reads everything under a <c>data/</c> folder written by <see cref="TicketDataGenerator.WriteTo"/>.</summary>
@@ -41,6 +42,23 @@ public static class TicketDataReader
             Language: Text(root, "language")!,
             Category: Text(root, "category")!,
             Priority: Text(root, "priority")!,
+            Noise: Text(root, "noise") ?? TicketNoise.Clean,
+            OtherCategory: Text(root, "other_category"),
+            CustomerName: Text(root, "customer_name") ?? "",
+            Channel: Text(root, "channel") ?? ""));
+
+    /// <summary>
+    /// Reads tickets given to the workflow by a user: only <c>id</c> and <c>body</c> are required; <c>subject</c>,
+    /// <c>language</c>, <c>category</c> and <c>priority</c> are empty when absent (no labels = no accuracy figures).
+    /// </summary>
+    public static TicketDataReadResult<TicketRecord> ReadInputTickets(string path) =>
+        ReadJsonLines(path, InputFields, root => new TicketRecord(
+            Id: Text(root, "id")!,
+            Subject: Text(root, "subject") ?? "",
+            Body: Text(root, "body")!,
+            Language: Text(root, "language") ?? "",
+            Category: Text(root, "category") ?? "",
+            Priority: Text(root, "priority") ?? "",
             Noise: Text(root, "noise") ?? TicketNoise.Clean,
             OtherCategory: Text(root, "other_category"),
             CustomerName: Text(root, "customer_name") ?? "",

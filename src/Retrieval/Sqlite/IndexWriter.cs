@@ -14,10 +14,14 @@ internal sealed class IndexWriter : IDisposable
     private readonly SqliteCommand _deleteDocument;
     private readonly SqliteCommand _upsertDocument;
     private readonly SqliteCommand _insertChunk;
+    private readonly SqliteCommand _checkpoint;
+    private readonly bool _inMemory;
 
-    public IndexWriter(SqliteConnection connection)
+    public IndexWriter(SqliteConnection connection, bool inMemory)
     {
         _connection = connection;
+        _inMemory = inMemory;
+        _checkpoint = Prepare("PRAGMA wal_checkpoint(PASSIVE)");
         _deleteChunks = Prepare("DELETE FROM chunks WHERE doc_id = $id", "$id");
         _deleteDocument = Prepare("DELETE FROM documents WHERE id = $id", "$id");
         _upsertDocument = Prepare(
@@ -62,6 +66,7 @@ internal sealed class IndexWriter : IDisposable
         }
 
         transaction.Commit();
+        Checkpoint();
     }
 
     public bool Delete(string documentId)
@@ -73,6 +78,19 @@ internal sealed class IndexWriter : IDisposable
         bool existed = _deleteDocument.ExecuteNonQuery() > 0;
         transaction.Commit();
         return existed;
+    }
+
+    /// <summary>
+    /// Copies committed pages from the WAL into the database file without waiting for readers. Searches that find
+    /// their pages in the main file instead of the WAL run several times faster, and a small knowledge base would
+    /// otherwise never reach SQLite's automatic checkpoint threshold (1000 pages).
+    /// </summary>
+    private void Checkpoint()
+    {
+        if (!_inMemory)
+        {
+            _checkpoint.ExecuteNonQuery();
+        }
     }
 
     private SqliteTransaction Begin()
@@ -104,6 +122,7 @@ internal sealed class IndexWriter : IDisposable
         _deleteDocument.Dispose();
         _upsertDocument.Dispose();
         _insertChunk.Dispose();
+        _checkpoint.Dispose();
         _connection.Dispose();
     }
 }

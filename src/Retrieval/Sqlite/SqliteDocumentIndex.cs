@@ -87,7 +87,7 @@ public sealed class SqliteDocumentIndex : IDocumentIndex, IAsyncDisposable
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             SqliteSchema.InitializeWriter(connection, inMemory, inMemory ? InMemory : Path.GetFileName(path));
-            return new SqliteDocumentIndex(new IndexWriter(connection), readConnectionString, options);
+            return new SqliteDocumentIndex(new IndexWriter(connection, inMemory), readConnectionString, options);
         }
         catch
         {

@@ -5,7 +5,7 @@ using HybridAI.Classifiers;
 using HybridAI.Generators;
 using HybridAI.Governance;
 using HybridAI.Orchestrator;
-using HybridAI.Retrieval;
+using HybridAI.Retrieval.Sqlite;
 using HybridAI.Scenarios.TicketTriage.Data;
 using Microsoft.Extensions.AI;
 

@@ -31,7 +31,8 @@ public sealed class GroundedDraft
     /// <summary>The language written in: "en" or "fr".</summary>
     public string Language { get; }
 
-    // Where each body sentence starts in Text, so streaming can cut the text sentence by sentence.
+    // Where each body sentence starts in Text, then where the last one ends (empty when unknown),
+    // so streaming can cut the text sentence by sentence.
     internal int[] SentenceOffsets { get; }
 
     /// <inheritdoc />

@@ -384,7 +384,12 @@ public sealed class GroundedDraftWriter
 
     private static int[] LocateSentences(string reply, string[] renderedSentences)
     {
-        var offsets = new int[renderedSentences.Length];
+        if (renderedSentences.Length == 0)
+        {
+            return [];
+        }
+
+        var offsets = new int[renderedSentences.Length + 1];
         int from = 0;
         for (int i = 0; i < renderedSentences.Length; i++)
         {
@@ -398,6 +403,7 @@ public sealed class GroundedDraftWriter
             from = at + renderedSentences[i].Length;
         }
 
+        offsets[^1] = from;
         return offsets;
     }
 }

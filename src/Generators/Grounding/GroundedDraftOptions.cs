@@ -16,6 +16,12 @@ public sealed class GroundedDraftOptions
     public double MinSupport { get; init; } = 0.1;
 
     /// <summary>
+    /// A sentence also needs at least this fraction of the best sentence's support, so one strong answer is not
+    /// padded with sentences that merely share a word with the question. In [0, 1]; default 0.4.
+    /// </summary>
+    public double MinRelativeSupport { get; init; } = 0.4;
+
+    /// <summary>
     /// A candidate this similar (cosine, in (0, 1]) to a sentence already chosen is a near-duplicate and is
     /// skipped. Default 0.7.
     /// </summary>
@@ -42,6 +48,11 @@ public sealed class GroundedDraftOptions
         if (double.IsNaN(MinSupport) || MinSupport is < 0 or > 1)
         {
             throw new ArgumentOutOfRangeException(nameof(MinSupport), MinSupport, "MinSupport must be between 0 and 1.");
+        }
+
+        if (double.IsNaN(MinRelativeSupport) || MinRelativeSupport is < 0 or > 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MinRelativeSupport), MinRelativeSupport, "MinRelativeSupport must be between 0 and 1.");
         }
 
         if (double.IsNaN(RedundancyThreshold) || RedundancyThreshold is <= 0 or > 1)

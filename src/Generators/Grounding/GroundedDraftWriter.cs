@@ -237,6 +237,13 @@ public sealed class GroundedDraftWriter
     {
         truncated = false;
         var chosen = new List<EvidenceSentence>();
+        double bestSupport = 0;
+        foreach (EvidenceSentence candidate in candidates)
+        {
+            bestSupport = Math.Max(bestSupport, candidate.Support);
+        }
+
+        minSupport = Math.Max(minSupport, bestSupport * Options.MinRelativeSupport);
         var maxSimilarity = new double[candidates.Count];
         var taken = new bool[candidates.Count];
         double lambda = Options.RelevanceWeight;

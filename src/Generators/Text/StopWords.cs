@@ -38,7 +38,8 @@ internal static class StopWords
         "plus", "pour", "pourquoi", "pouvez", "puis", "quand", "que", "quel", "quelle", "quelles", "quels", "qui",
         "quoi", "sa", "sans", "se", "ses", "si", "sommes", "son", "sont", "suis", "sur", "ta", "te", "tes", "toi",
         "ton", "tous", "tout", "toute", "toutes", "tres", "tu", "un", "une", "vos", "votre", "vous", "vu", "svp",
-        "madame", "monsieur", "salut", "ca", "qu", "c", "d", "j", "l", "m", "n", "s", "t",
+        "madame", "monsieur", "salut", "vais", "vas", "va", "allez", "vont", "aller", "fais", "faut", "avais", "avait",
+        "veux", "voudrais", "pourriez", "pourrais", "ya", "quelqu", "quelque", "lorsque", "ca", "qu", "c", "d", "j", "l", "m", "n", "s", "t",
     ];
 
     private static readonly FrozenSet<string> English = FrozenSet.ToFrozenSet(EnglishWords, StringComparer.Ordinal);

@@ -49,7 +49,7 @@ public class GroundedDraftWriterTests
         EvidencePassage first = new("a", "Refunds", "Refunds are issued to the original payment method within five business days after we receive the returned item.");
         EvidencePassage second = new("b", "Refunds (copy)", "Refunds are issued to the original payment method within 5 business days after we receive the returned item.");
         EvidencePassage other = new("c", "Gift cards", "Refunds for gift cards are issued as store credit.");
-        const string question = "When are refunds issued to my payment method after the returned item arrives?";
+        const string question = "When are refunds issued to my payment method after the returned item arrives, and for gift cards?";
 
         GroundedDraft draft = new GroundedDraftWriter().WriteReply(question, [first, second, other]);
         GroundedDraft withoutPenalty = new GroundedDraftWriter(new GroundedDraftOptions { RedundancyThreshold = 1, RelevanceWeight = 1 })

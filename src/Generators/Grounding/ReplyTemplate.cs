@@ -1,0 +1,223 @@
+using System.Text;
+using HybridAI.Generators.Text;
+
+namespace HybridAI.Generators.Grounding;
+
+/// <summary>
+/// The layout of a draft, with <c>{slot}</c> placeholders, and the stock phrases (greeting, intro,
+/// "not covered" line…) that fill the standard slots. Built-ins exist for English and French replies
+/// and summaries; write <c>{{</c> and <c>}}</c> for literal braces.
+/// </summary>
+/// <example>
+/// <code>
+/// var template = new ReplyTemplate("{greeting}\n\nTicket {ticket}: {body}\n\n{sources}\n\n{signature}", "en")
+/// {
+///     Signature = "The Billing Team",
+/// };
+/// var draft = new GroundedDraftWriter().WriteReply(question, evidence,
+///     new Dictionary&lt;string, string&gt; { ["ticket"] = "T-1042" }, template);
+/// </code>
+/// </example>
+public sealed class ReplyTemplate
+{
+    private const string ReplyLayout = "{greeting}\n\n{intro}\n\n{body}\n\n{sources}\n\n{signature}";
+    private const string SummaryLayout = "{body}\n\n{sources}";
+
+    private readonly Segment[] _segments;
+
+    /// <summary>Parses a layout; stock phrases default to those of <paramref name="language"/>.</summary>
+    /// <param name="text">The layout with <c>{slot}</c> placeholders (see <see cref="ReplySlots"/>; other names are custom slots).</param>
+    /// <param name="language">"en" or "fr": the language of the default phrases.</param>
+    /// <exception cref="FormatException">A brace is unbalanced or a slot name is empty or malformed; the message gives the position.</exception>
+    public ReplyTemplate(string text, string language = "en")
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(language);
+        Language = LanguageGuess.Normalize(language, nameof(language));
+        Text = text;
+        _segments = Parse(text, out string[] slots);
+        Slots = slots;
+
+        bool french = Language == LanguageGuess.French;
+        Greeting = french ? "Bonjour," : "Hello,";
+        GreetingForCustomer = french ? "Bonjour {customer}," : "Hello {customer},";
+        Intro = french ? "Merci de nous avoir contactés." : "Thank you for contacting us.";
+        IntroForCategory = french ? "Merci de nous avoir contactés au sujet de : {category}." : "Thank you for contacting us about {category}.";
+        EvidenceLead = french ? "Voici ce qu'indique notre documentation :" : "Here is what our documentation says:";
+        NotCovered = french
+            ? "Notre base de connaissances ne couvre pas cette question ; un conseiller va revenir vers vous rapidement."
+            : "Our knowledge base does not cover this question, so an agent will follow up with you shortly.";
+        SourcesHeading = french ? "Sources :" : "Sources:";
+        Signature = french ? "Cordialement,\nLe service client" : "Best regards,\nCustomer Support";
+    }
+
+    /// <summary>The built-in English customer-support reply.</summary>
+    public static ReplyTemplate EnglishReply { get; } = new(ReplyLayout, LanguageGuess.English);
+
+    /// <summary>The built-in French customer-support reply.</summary>
+    public static ReplyTemplate FrenchReply { get; } = new(ReplyLayout, LanguageGuess.French);
+
+    /// <summary>The built-in English summary: cited sentences and sources only.</summary>
+    public static ReplyTemplate EnglishSummary { get; } = new(SummaryLayout, LanguageGuess.English)
+    {
+        EvidenceLead = string.Empty,
+        NotCovered = "The sources contain nothing relevant to summarize.",
+    };
+
+    /// <summary>The built-in French summary: cited sentences and sources only.</summary>
+    public static ReplyTemplate FrenchSummary { get; } = new(SummaryLayout, LanguageGuess.French)
+    {
+        EvidenceLead = string.Empty,
+        NotCovered = "Les sources ne contiennent rien de pertinent à résumer.",
+    };
+
+    /// <summary>The layout as given.</summary>
+    public string Text { get; }
+
+    /// <summary>The distinct slot names the layout uses, in order of first use.</summary>
+    public IReadOnlyList<string> Slots { get; }
+
+    /// <summary>The language of the stock phrases: "en" or "fr".</summary>
+    public string Language { get; }
+
+    /// <summary>Salutation when no customer name is given.</summary>
+    public string Greeting { get; init; }
+
+    /// <summary>Salutation when the <c>customer</c> slot is given; <c>{customer}</c> is replaced by it.</summary>
+    public string GreetingForCustomer { get; init; }
+
+    /// <summary>Intro when no category is given.</summary>
+    public string Intro { get; init; }
+
+    /// <summary>Intro when the <c>category</c> slot is given; <c>{category}</c> is replaced by it.</summary>
+    public string IntroForCategory { get; init; }
+
+    /// <summary>Line before the cited sentences (empty for none).</summary>
+    public string EvidenceLead { get; init; }
+
+    /// <summary>The body when no evidence supports an answer.</summary>
+    public string NotCovered { get; init; }
+
+    /// <summary>The heading of the sources list.</summary>
+    public string SourcesHeading { get; init; }
+
+    /// <summary>Closing and signature.</summary>
+    public string Signature { get; init; }
+
+    /// <summary>The built-in reply or summary template for "en" or "fr".</summary>
+    /// <param name="language">"en" or "fr".</param>
+    /// <param name="summary">True for the summary layout.</param>
+    public static ReplyTemplate BuiltIn(string language, bool summary = false)
+    {
+        ArgumentNullException.ThrowIfNull(language);
+        bool french = LanguageGuess.Normalize(language, nameof(language)) == LanguageGuess.French;
+        return (french, summary) switch
+        {
+            (true, true) => FrenchSummary,
+            (true, false) => FrenchReply,
+            (false, true) => EnglishSummary,
+            (false, false) => EnglishReply,
+        };
+    }
+
+    /// <summary>Fills every slot; <paramref name="values"/> must hold a value for each of <see cref="Slots"/>.</summary>
+    internal string Render(IReadOnlyDictionary<string, string> values)
+    {
+        var builder = new StringBuilder(Text.Length * 4);
+        foreach (Segment segment in _segments)
+        {
+            builder.Append(segment.IsSlot ? values[segment.Value] : segment.Value);
+        }
+
+        // Empty slots (no signature, no sources) would leave holes of blank lines.
+        string text = builder.ToString().Replace("\r\n", "\n", StringComparison.Ordinal);
+        return TextPatterns.ExtraBlankLines().Replace(text, "\n\n").Trim();
+    }
+
+    private static Segment[] Parse(string text, out string[] slots)
+    {
+        var segments = new List<Segment>();
+        var names = new List<string>();
+        var literal = new StringBuilder();
+        int i = 0;
+        while (i < text.Length)
+        {
+            char c = text[i];
+            if (c == '{' && i + 1 < text.Length && text[i + 1] == '{')
+            {
+                literal.Append('{');
+                i += 2;
+            }
+            else if (c == '}' && i + 1 < text.Length && text[i + 1] == '}')
+            {
+                literal.Append('}');
+                i += 2;
+            }
+            else if (c == '}')
+            {
+                throw new FormatException($"Reply template: unmatched '}}' at position {i}; write '}}}}' for a literal brace.");
+            }
+            else if (c == '{')
+            {
+                int close = text.IndexOf('}', i + 1);
+                if (close < 0)
+                {
+                    throw new FormatException($"Reply template: the slot opened at position {i} is never closed with '}}'.");
+                }
+
+                string name = text[(i + 1)..close];
+                if (!IsSlotName(name))
+                {
+                    throw new FormatException($"Reply template: '{{{name}}}' at position {i} is not a valid slot name (letters, digits, '_', '-' and '.').");
+                }
+
+                if (literal.Length > 0)
+                {
+                    segments.Add(new Segment(literal.ToString(), IsSlot: false));
+                    literal.Clear();
+                }
+
+                segments.Add(new Segment(name, IsSlot: true));
+                if (!names.Contains(name))
+                {
+                    names.Add(name);
+                }
+
+                i = close + 1;
+            }
+            else
+            {
+                literal.Append(c);
+                i++;
+            }
+        }
+
+        if (literal.Length > 0)
+        {
+            segments.Add(new Segment(literal.ToString(), IsSlot: false));
+        }
+
+        slots = [.. names];
+        return [.. segments];
+    }
+
+    private static bool IsSlotName(string name)
+    {
+        if (name.Length == 0)
+        {
+            return false;
+        }
+
+        foreach (char c in name)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c is not ('_' or '-' or '.'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private readonly record struct Segment(string Value, bool IsSlot);
+}

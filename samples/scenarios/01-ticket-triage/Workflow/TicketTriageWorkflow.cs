@@ -1,5 +1,6 @@
 using HybridAI.Abstractions.Retrieval;
-using HybridAI.Generators;
+using HybridAI.Generators.Chat;
+using HybridAI.Generators.Grounding;
 using HybridAI.Governance;
 using HybridAI.Orchestrator;
 using Microsoft.Extensions.AI;

@@ -13,6 +13,7 @@ public class BatchRunnerTests
     {
         const int count = 5;
         var gates = Enumerable.Range(0, count).Select(_ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).ToArray();
+        var done = Enumerable.Range(0, count).Select(_ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).ToArray();
         var started = new SemaphoreSlim(0);
         var finished = new ConcurrentQueue<int>();
         var wf = Workflow.Create<Ticket>("batch-order", "1.0")
@@ -21,6 +22,7 @@ public class BatchRunnerTests
                 started.Release();
                 await gates[t.Loops].Task.WaitAsync(ct);
                 finished.Enqueue(t.Loops);
+                done[t.Loops].SetResult();
             })
             .Build();
 
@@ -32,13 +34,14 @@ public class BatchRunnerTests
         for (var i = count - 1; i >= 0; i--)
         {
             gates[i].SetResult();
+            await done[i].Task.WaitAsync(Guard);
         }
         var results = await collecting.WaitAsync(Guard);
 
         Assert.Equal([0, 1, 2, 3, 4], results.Select(r => r.State.Loops));
         Assert.All(results, r => Assert.Equal(RunStatus.Completed, r.Status));
         Assert.Equal(count, results.Select(r => r.RunId).Distinct().Count());
-        Assert.Equal(4, finished.First());
+        Assert.Equal([4, 3, 2, 1, 0], finished);
     }
 
     [Fact]

@@ -19,6 +19,7 @@ public sealed class WorkflowBuilder<TState>
     private readonly List<IStepMiddleware> _stepMiddleware = [];
     private readonly List<IRunMiddleware> _runMiddleware = [];
     private TState? _sample;
+    private bool _built;
 
     internal WorkflowBuilder(string name, string version)
     {
@@ -151,8 +152,14 @@ public sealed class WorkflowBuilder<TState>
     /// state round-trips through JSON) and composes its pipelines.
     /// </summary>
     /// <exception cref="WorkflowValidationException">The message names the workflow and the step at fault.</exception>
+    /// <exception cref="InvalidOperationException">This builder was already built.</exception>
     public Workflow<TState> Build()
     {
+        // Steps are bound to the workflow they end up in (indexes, circuit-breaker state), so they cannot be shared.
+        if (_built)
+        {
+            throw new InvalidOperationException($"Workflow '{_name}' {_version} was already built from this builder; start a new one with Workflow.Create.");
+        }
         if (_steps.Count == 0)
         {
             throw new WorkflowValidationException($"Workflow '{_name}' {_version} has no steps.");
@@ -197,6 +204,7 @@ public sealed class WorkflowBuilder<TState>
             StateContract.CheckRoundTrip(_name, info, _sample);
         }
         var hash = SchemaHashes<TState>.Value;
+        _built = true;
         return new Workflow<TState>(_name, _version, steps, hash, info, [.. _stepMiddleware], [.. _runMiddleware]);
     }
 

@@ -112,6 +112,14 @@ public class WorkflowBuilderTests
         Assert.Contains("'call'", ex.Message);
     }
 
+    [Fact]
+    public void A_builder_builds_once()
+    {
+        var builder = Workflow.Create<Ticket>("once", "1.0").Transform("t", t => { });
+        builder.Build();
+        Assert.Contains("once", Assert.Throws<InvalidOperationException>(() => builder.Build()).Message);
+    }
+
     public sealed class LossyState
     {
         private static int s_next;

@@ -7,6 +7,7 @@ using Microsoft.Extensions.AI;
 
 namespace HybridAI.Orchestrator.Tests.Telemetry;
 
+[Collection(GlobalListenersCollection.Name)]
 public class TelemetryTests
 {
     [Fact]

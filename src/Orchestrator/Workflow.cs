@@ -1,4 +1,3 @@
-using HybridAI.Orchestrator.Building;
 
 namespace HybridAI.Orchestrator;
 

@@ -4,7 +4,7 @@ using HybridAI.Orchestrator.Resilience;
 using HybridAI.Orchestrator.Steps;
 using Microsoft.Extensions.AI;
 
-namespace HybridAI.Orchestrator.Building;
+namespace HybridAI.Orchestrator;
 
 /// <summary>
 /// Collects the steps and middleware of a workflow; <see cref="Build"/> validates them and composes the pipelines once.

@@ -1,4 +1,4 @@
-namespace HybridAI.Orchestrator.Configuration;
+namespace HybridAI.Orchestrator;
 
 /// <summary>
 /// What a workflow definition file may refer to: component factories by type name (classifiers, scorers, indexes,

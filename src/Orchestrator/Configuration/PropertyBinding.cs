@@ -1,7 +1,7 @@
 using System.Linq.Expressions;
 using System.Reflection;
 
-namespace HybridAI.Orchestrator.Configuration;
+namespace HybridAI.Orchestrator;
 
 /// <summary>Turns state property names from a definition file into compiled getters and setters (compiled once, at build).</summary>
 internal static class PropertyBinding

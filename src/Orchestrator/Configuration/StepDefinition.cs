@@ -1,4 +1,4 @@
-namespace HybridAI.Orchestrator.Configuration;
+namespace HybridAI.Orchestrator;
 
 /// <summary>One step of a <see cref="WorkflowDefinition"/>.</summary>
 public sealed class StepDefinition

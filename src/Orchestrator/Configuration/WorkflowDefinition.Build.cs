@@ -3,11 +3,10 @@ using System.Linq.Expressions;
 using System.Reflection;
 using HybridAI.Abstractions.Classification;
 using HybridAI.Abstractions.Retrieval;
-using HybridAI.Orchestrator.Building;
 using HybridAI.Orchestrator.Running;
 using Microsoft.Extensions.AI;
 
-namespace HybridAI.Orchestrator.Configuration;
+namespace HybridAI.Orchestrator;
 
 public sealed partial class WorkflowDefinition
 {

@@ -3,7 +3,7 @@ using System.Text.Json;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace HybridAI.Orchestrator.Configuration;
+namespace HybridAI.Orchestrator;
 
 /// <summary>
 /// A workflow described in a YAML or JSON file instead of code. Code still supplies the components and the

@@ -1,4 +1,4 @@
-namespace HybridAI.Orchestrator.Durable;
+namespace HybridAI.Orchestrator;
 
 /// <summary>A run suspended at a gate, as stored between processes.</summary>
 /// <param name="RunId">The run's id (the key).</param>

@@ -1,4 +1,4 @@
-namespace HybridAI.Orchestrator.Durable;
+namespace HybridAI.Orchestrator;
 
 /// <summary>A suspended run cannot resume on this workflow (other name, version, gate or state schema).</summary>
 public sealed class CheckpointMismatchException : Exception

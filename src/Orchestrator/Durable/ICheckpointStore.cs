@@ -1,4 +1,4 @@
-namespace HybridAI.Orchestrator.Durable;
+namespace HybridAI.Orchestrator;
 
 /// <summary>Keeps suspended runs so another process can resume them.</summary>
 public interface ICheckpointStore

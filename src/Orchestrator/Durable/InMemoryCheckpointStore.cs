@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace HybridAI.Orchestrator.Durable;
+namespace HybridAI.Orchestrator;
 
 /// <summary>Checkpoints kept in this process only: what a runner uses when given no store (runs cannot resume after a restart).</summary>
 public sealed class InMemoryCheckpointStore : ICheckpointStore

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 
-namespace HybridAI.Orchestrator.Durable;
+namespace HybridAI.Orchestrator;
 
 /// <summary>
 /// Checkpoints in one SQLite file (WAL mode): any process opening the same file can resume the runs another suspended.

@@ -1,5 +1,4 @@
 using HybridAI.Orchestrator;
-using HybridAI.Orchestrator.Durable;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using HybridAI.Orchestrator.Durable;
 using HybridAI.Orchestrator.Running;
 
 namespace HybridAI.Orchestrator;

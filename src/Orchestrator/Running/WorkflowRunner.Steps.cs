@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json;
-using HybridAI.Orchestrator.Durable;
 using HybridAI.Orchestrator.Running;
 using HybridAI.Orchestrator.Steps;
 using HybridAI.Orchestrator.Telemetry;

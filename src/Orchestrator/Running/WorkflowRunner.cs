@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Threading.Channels;
-using HybridAI.Orchestrator.Durable;
 using HybridAI.Orchestrator.Running;
 using HybridAI.Orchestrator.Telemetry;
 using Microsoft.Extensions.Logging;

@@ -1,4 +1,4 @@
-namespace HybridAI.Orchestrator.Telemetry;
+namespace HybridAI.Orchestrator;
 
 /// <summary>Attribute names: ours under <c>hybridai.*</c>, the OpenTelemetry GenAI ones where they apply.</summary>
 public static class TelemetryNames

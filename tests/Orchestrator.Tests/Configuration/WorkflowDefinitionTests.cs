@@ -1,4 +1,3 @@
-using HybridAI.Orchestrator.Configuration;
 using HybridAI.Orchestrator.Tests.Support;
 
 namespace HybridAI.Orchestrator.Tests.Configuration;

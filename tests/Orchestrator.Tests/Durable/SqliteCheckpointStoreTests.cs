@@ -1,4 +1,3 @@
-using HybridAI.Orchestrator.Durable;
 using HybridAI.Orchestrator.Tests.Support;
 using Microsoft.Data.Sqlite;
 

@@ -35,6 +35,10 @@ public class StreamingRunnerTests
         Assert.Equal(RunStatus.Completed, completed.Result.Status);
         Assert.Equal("Hello world", completed.Result.State.Reply);
         Assert.Equal(1, chat.Calls);
+        Assert.Equal(
+            [WorkflowUpdateKind.StepStarted, WorkflowUpdateKind.StepCompleted, WorkflowUpdateKind.StepStarted, WorkflowUpdateKind.TextDelta,
+             WorkflowUpdateKind.TextDelta, WorkflowUpdateKind.TextDelta, WorkflowUpdateKind.StepCompleted, WorkflowUpdateKind.Completed],
+            updates.Select(u => u.Kind));
     }
 
     [Fact]

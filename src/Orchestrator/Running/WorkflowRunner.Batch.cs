@@ -9,6 +9,8 @@ public sealed partial class WorkflowRunner
     /// Runs <paramref name="workflow"/> on each input, at most <see cref="BatchOptions.MaxDegreeOfParallelism"/> at once,
     /// and yields the results in input order. A failing item yields a <see cref="RunStatus.Failed"/> result and the batch
     /// goes on. Reads ahead at most twice the parallelism, so a slow consumer holds back the inputs.
+    /// Unlike <see cref="RunAsync{TState}"/>, cancelling the token ends the enumeration with an
+    /// <see cref="OperationCanceledException"/> (items already running see the token and stop before their next step).
     /// </summary>
     public async IAsyncEnumerable<RunResult<TState>> RunBatchAsync<TState>(Workflow<TState> workflow, IAsyncEnumerable<TState> inputs,
         BatchOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -32,7 +34,10 @@ public sealed partial class WorkflowRunner
         {
             await foreach (var item in pending.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
-                yield return await item.ConfigureAwait(false);
+                var result = await item.ConfigureAwait(false);
+                // Buffered results are not handed out once the caller has given up.
+                cancellationToken.ThrowIfCancellationRequested();
+                yield return result;
             }
         }
         finally

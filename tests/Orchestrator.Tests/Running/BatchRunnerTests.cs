@@ -130,6 +130,27 @@ public class BatchRunnerTests
         Assert.Empty(results);
     }
 
+    [Fact]
+    public async Task Cancelling_the_batch_stops_reading_inputs_and_throws()
+    {
+        using var cts = new CancellationTokenSource();
+        var wf = Workflow.Create<Ticket>("batch-cancel", "1.0").Transform("t", t => t.Reply = "ok").Build();
+        var received = 0;
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var result in new WorkflowRunner().RunBatchAsync(wf, Inputs(int.MaxValue), new BatchOptions { MaxDegreeOfParallelism = 2 }, cts.Token))
+            {
+                if (++received == 3)
+                {
+                    await cts.CancelAsync();
+                }
+            }
+        });
+
+        Assert.Equal(3, received);
+    }
+
     private static async IAsyncEnumerable<Ticket> Inputs(int count)
     {
         for (var i = 0; i < count; i++)

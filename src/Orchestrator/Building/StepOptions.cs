@@ -1,0 +1,77 @@
+using Polly;
+
+namespace HybridAI.Orchestrator;
+
+/// <summary>
+/// Resilience of one step. Built once at <c>Build()</c> into a Polly pipeline (retry outermost, then circuit
+/// breaker, then per-attempt timeout, then anything added with <see cref="WithResilience"/>); the fallback runs
+/// when the whole pipeline finally fails. A step with none of these runs without Polly.
+/// </summary>
+/// <example>
+/// <code>
+/// .Generate("draft", llm, Prompt, Apply, configure: o =&gt; o
+///     .WithTimeout(TimeSpan.FromSeconds(20))
+///     .WithRetry(3, TimeSpan.FromMilliseconds(200))
+///     .WithFallback((t, ex, ct) =&gt; { t.Reply = Templates.For(t.Category); return default; }))
+/// </code>
+/// </example>
+/// <typeparam name="TState">The workflow's state type.</typeparam>
+public sealed class StepOptions<TState>
+{
+    internal TimeSpan? Timeout { get; private set; }
+    internal int RetryMaxAttempts { get; private set; }
+    internal TimeSpan RetryDelay { get; private set; }
+    internal bool RetryJitter { get; private set; }
+    internal CircuitBreakerSettings? CircuitBreaker { get; private set; }
+    internal Func<TState, Exception, CancellationToken, ValueTask>? Fallback { get; private set; }
+    internal List<Action<ResiliencePipelineBuilder>>? Custom { get; private set; }
+
+    internal bool NeedsPipeline => Timeout is not null || RetryMaxAttempts > 1 || CircuitBreaker is not null || Custom is not null;
+
+    /// <summary>Cancels an attempt that takes longer than <paramref name="timeout"/> (Polly's <c>TimeoutRejectedException</c>).</summary>
+    public StepOptions<TState> WithTimeout(TimeSpan timeout)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero);
+        Timeout = timeout;
+        return this;
+    }
+
+    /// <summary>Runs the step up to <paramref name="maxAttempts"/> times in all, waiting <paramref name="delay"/> between attempts.</summary>
+    public StepOptions<TState> WithRetry(int maxAttempts, TimeSpan delay, bool jitter = true)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxAttempts, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(delay, TimeSpan.Zero);
+        RetryMaxAttempts = maxAttempts;
+        RetryDelay = delay;
+        RetryJitter = jitter;
+        return this;
+    }
+
+    /// <summary>
+    /// Stops calling the step for <paramref name="breakDuration"/> once at least <paramref name="minimumThroughput"/> calls
+    /// in <paramref name="samplingDuration"/> failed at <paramref name="failureRatio"/> or more. State is per step per workflow.
+    /// </summary>
+    public StepOptions<TState> WithCircuitBreaker(double failureRatio, int minimumThroughput, TimeSpan samplingDuration, TimeSpan breakDuration)
+    {
+        CircuitBreaker = new CircuitBreakerSettings(failureRatio, minimumThroughput, samplingDuration, breakDuration);
+        return this;
+    }
+
+    /// <summary>Runs <paramref name="fallback"/> instead when the step finally fails (after retries, on timeout or open circuit).</summary>
+    public StepOptions<TState> WithFallback(Func<TState, Exception, CancellationToken, ValueTask> fallback)
+    {
+        ArgumentNullException.ThrowIfNull(fallback);
+        Fallback = fallback;
+        return this;
+    }
+
+    /// <summary>Adds any other Polly strategy (rate limiter, hedging…) inside the built-in ones.</summary>
+    public StepOptions<TState> WithResilience(Action<ResiliencePipelineBuilder> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        (Custom ??= []).Add(configure);
+        return this;
+    }
+
+    internal sealed record CircuitBreakerSettings(double FailureRatio, int MinimumThroughput, TimeSpan SamplingDuration, TimeSpan BreakDuration);
+}

@@ -1,0 +1,60 @@
+using System.Text.Json;
+using HybridAI.Orchestrator.Running;
+
+namespace HybridAI.Orchestrator;
+
+public sealed partial class WorkflowRunner
+{
+    /// <summary>
+    /// Resumes a run suspended at a gate, possibly by another process: loads its checkpoint, checks it was made by the
+    /// same workflow name, version and state schema, applies <paramref name="decision"/> through the gate's
+    /// <c>onDecision</c> and runs the steps after the gate. The checkpoint is deleted once the run completes or fails.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">No checkpoint for <paramref name="runId"/>.</exception>
+    /// <exception cref="CheckpointMismatchException">The checkpoint belongs to another workflow, version or state schema.</exception>
+    public async Task<RunResult<TState>> ResumeAsync<TState>(Workflow<TState> workflow, string runId, GateDecision decision,
+        CancellationToken cancellationToken = default)
+        where TState : class, new()
+    {
+        ArgumentNullException.ThrowIfNull(workflow);
+        ArgumentException.ThrowIfNullOrWhiteSpace(runId);
+        ArgumentNullException.ThrowIfNull(decision);
+
+        var checkpoint = await _checkpoints.LoadAsync(runId, cancellationToken).ConfigureAwait(false)
+            ?? throw new KeyNotFoundException($"There is no suspended run '{runId}' in the checkpoint store.");
+        if (checkpoint.WorkflowName != workflow.Name || checkpoint.WorkflowVersion != workflow.Version)
+        {
+            throw new CheckpointMismatchException(
+                $"Run {runId} was suspended by {checkpoint.WorkflowName} {checkpoint.WorkflowVersion} but this is {workflow.Name} {workflow.Version}.");
+        }
+        if (checkpoint.SchemaHash != workflow.SchemaHash)
+        {
+            throw new CheckpointMismatchException(
+                $"Run {runId} was suspended by {workflow.Name} {workflow.Version} with another shape of its state {typeof(TState).Name} " +
+                $"(schema {Short(checkpoint.SchemaHash)}, now {Short(workflow.SchemaHash)}); bump the workflow version when the state changes.");
+        }
+        var gate = workflow.IndexOf(checkpoint.StepName);
+        if (gate < 0 || workflow.StepArray[gate].Kind != StepKind.Gate)
+        {
+            throw new CheckpointMismatchException(
+                $"Run {runId} waits at gate '{checkpoint.StepName}', which workflow {workflow.Name} {workflow.Version} does not have.");
+        }
+
+        TState state;
+        try
+        {
+            state = JsonSerializer.Deserialize(checkpoint.StateJson, workflow.JsonInfo)
+                ?? throw new JsonException("The checkpointed state is null.");
+        }
+        catch (JsonException ex)
+        {
+            // The path and position help; the JSON itself may hold personal data and stays out of the message.
+            throw new CheckpointMismatchException(
+                $"Run {runId}: the checkpointed state cannot be read as {typeof(TState).Name} (at {ex.Path ?? "?"}).", ex);
+        }
+        RunnerLog.Resumed(_logger, workflow.Name, workflow.Version, runId, checkpoint.StepName);
+        return await ExecuteAsync(workflow, state, runId, gate, decision, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string Short(string hash) => hash.Length > 12 ? hash[..12] : hash;
+}

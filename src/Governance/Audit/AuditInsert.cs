@@ -1,18 +1,21 @@
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace HybridAI.Governance.Audit;
 
-/// <summary>The writer's prepared statements and the running end of the hash chain. Used by the writer task only.</summary>
+/// <summary>
+/// The writer's prepared statements and the running end of the hash chain. Binds values straight onto the SQLite
+/// statement (no boxing, no reader object per row, the hash bound from a reused buffer). Used by the writer task only.
+/// </summary>
 internal sealed class AuditInsert : IDisposable
 {
-    private readonly SqliteCommand _insert;
-    private readonly SqliteCommand _head;
-    private readonly SqliteParameter _id, _ts, _runId, _workflow, _version, _step, _stepIndex, _kind, _event, _outcome, _errorType, _errorMessage, _duration, _hash;
-    private readonly SqliteParameter _headId, _headHash;
+    private readonly sqlite3 _db;
+    private readonly sqlite3_stmt _insert;
+    private readonly sqlite3_stmt _head;
     private readonly AuditRowHasher _hasher = new();
     private readonly byte[] _previous = new byte[AuditRowHasher.HashSize];
+    private readonly byte[] _committedHash = new byte[AuditRowHasher.HashSize];
     private long _lastId;
-    private byte[] _committedHash = new byte[AuditRowHasher.HashSize];
     private long _committedId;
 
     public AuditInsert(SqliteConnection connection)
@@ -24,42 +27,18 @@ internal sealed class AuditInsert : IDisposable
             if (r.Read())
             {
                 _committedId = r.GetInt64(0);
-                _committedHash = (byte[])r.GetValue(1);
+                ((byte[])r.GetValue(1)).CopyTo(_committedHash, 0);
             }
         }
-        _lastId = _committedId;
-        _committedHash.CopyTo(_previous, 0);
-
-        _insert = connection.CreateCommand();
-        _insert.CommandText = $"INSERT INTO audit_events ({AuditSchema.Columns}) VALUES ($id, $ts, $run, $wf, $ver, $step, $idx, $kind, $event, $outcome, $etype, $emsg, $dur, $hash)";
-        _id = _insert.Parameters.Add("$id", SqliteType.Integer);
-        _ts = _insert.Parameters.Add("$ts", SqliteType.Integer);
-        _runId = _insert.Parameters.Add("$run", SqliteType.Text);
-        _workflow = _insert.Parameters.Add("$wf", SqliteType.Text);
-        _version = _insert.Parameters.Add("$ver", SqliteType.Text);
-        _step = _insert.Parameters.Add("$step", SqliteType.Text);
-        _stepIndex = _insert.Parameters.Add("$idx", SqliteType.Integer);
-        _kind = _insert.Parameters.Add("$kind", SqliteType.Text);
-        _event = _insert.Parameters.Add("$event", SqliteType.Text);
-        _outcome = _insert.Parameters.Add("$outcome", SqliteType.Text);
-        _errorType = _insert.Parameters.Add("$etype", SqliteType.Text);
-        _errorMessage = _insert.Parameters.Add("$emsg", SqliteType.Text);
-        _duration = _insert.Parameters.Add("$dur", SqliteType.Integer);
-        _hash = _insert.Parameters.Add("$hash", SqliteType.Blob);
-        _insert.Prepare();
-
-        _head = connection.CreateCommand();
-        _head.CommandText = "INSERT INTO audit_head (singleton, last_id, last_hash) VALUES (1, $id, $hash) ON CONFLICT(singleton) DO UPDATE SET last_id = excluded.last_id, last_hash = excluded.last_hash";
-        _headId = _head.Parameters.Add("$id", SqliteType.Integer);
-        _headHash = _head.Parameters.Add("$hash", SqliteType.Blob);
-        _head.Prepare();
+        _db = connection.Handle ?? throw new InvalidOperationException("The audit connection is not open.");
+        _insert = Prepare($"INSERT INTO audit_events ({AuditSchema.Columns}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
+        _head = Prepare("INSERT INTO audit_head (singleton, last_id, last_hash) VALUES (1, ?1, ?2) ON CONFLICT(singleton) DO UPDATE SET last_id = excluded.last_id, last_hash = excluded.last_hash");
+        StartBatch();
     }
 
-    public void Begin(SqliteTransaction transaction)
+    /// <summary>Starts a batch where the last commit left the chain (a failed batch was rolled back).</summary>
+    public void StartBatch()
     {
-        _insert.Transaction = transaction;
-        _head.Transaction = transaction;
-        // A rolled-back batch leaves the chain where the last commit left it.
         _lastId = _committedId;
         _committedHash.CopyTo(_previous, 0);
     }
@@ -67,46 +46,69 @@ internal sealed class AuditInsert : IDisposable
     public void Add(in AuditEvent e)
     {
         var row = new AuditRow(
-            ++_lastId, e.Timestamp.UtcTicks, e.RunId, e.Workflow, e.WorkflowVersion, e.Step, e.StepIndex,
+            _lastId + 1, e.Timestamp.UtcTicks, e.RunId, e.Workflow, e.WorkflowVersion, e.Step, e.StepIndex,
             AuditSchema.KindName(e.Kind), AuditSchema.EventName(e.EventType), e.Outcome, e.ErrorType, e.ErrorMessage,
             e.Duration.Ticks);
-        var hash = new byte[AuditRowHasher.HashSize];
-        _hasher.Compute(_previous, row, hash);
-        hash.CopyTo(_previous, 0);
+        _hasher.Compute(_previous, row, _previous);
 
-        _id.Value = row.Id;
-        _ts.Value = row.TimestampUtcTicks;
-        _runId.Value = row.RunId;
-        _workflow.Value = row.Workflow;
-        _version.Value = row.Version;
-        _step.Value = (object?)row.Step ?? DBNull.Value;
-        _stepIndex.Value = row.StepIndex;
-        _kind.Value = row.Kind;
-        _event.Value = row.EventType;
-        _outcome.Value = (object?)row.Outcome ?? DBNull.Value;
-        _errorType.Value = (object?)row.ErrorType ?? DBNull.Value;
-        _errorMessage.Value = (object?)row.ErrorMessage ?? DBNull.Value;
-        _duration.Value = row.DurationTicks;
-        _hash.Value = hash;
-        _insert.ExecuteNonQuery();
+        var s = _insert;
+        Check(raw.sqlite3_bind_int64(s, 1, row.Id));
+        Check(raw.sqlite3_bind_int64(s, 2, row.TimestampUtcTicks));
+        BindText(s, 3, row.RunId);
+        BindText(s, 4, row.Workflow);
+        BindText(s, 5, row.Version);
+        BindText(s, 6, row.Step);
+        Check(raw.sqlite3_bind_int64(s, 7, row.StepIndex));
+        BindText(s, 8, row.Kind);
+        BindText(s, 9, row.EventType);
+        BindText(s, 10, row.Outcome);
+        BindText(s, 11, row.ErrorType);
+        BindText(s, 12, row.ErrorMessage);
+        Check(raw.sqlite3_bind_int64(s, 13, row.DurationTicks));
+        Check(raw.sqlite3_bind_blob(s, 14, _previous));
+        Step(s);
+        _lastId = row.Id;
     }
 
     public void WriteHead()
     {
-        _headId.Value = _lastId;
-        _headHash.Value = _previous.ToArray();
-        _head.ExecuteNonQuery();
+        Check(raw.sqlite3_bind_int64(_head, 1, _lastId));
+        Check(raw.sqlite3_bind_blob(_head, 2, _previous));
+        Step(_head);
     }
 
     public void Committed()
     {
         _committedId = _lastId;
-        _committedHash = _previous.ToArray();
+        _previous.CopyTo(_committedHash, 0);
     }
 
     public void Dispose()
     {
         _insert.Dispose();
         _head.Dispose();
+    }
+
+    private sqlite3_stmt Prepare(string sql)
+    {
+        Check(raw.sqlite3_prepare_v2(_db, sql, out var statement));
+        return statement;
+    }
+
+    private void BindText(sqlite3_stmt s, int index, string? value) =>
+        Check(value is null ? raw.sqlite3_bind_null(s, index) : raw.sqlite3_bind_text16(s, index, value));
+
+    private void Step(sqlite3_stmt s)
+    {
+        var rc = raw.sqlite3_step(s);
+        raw.sqlite3_reset(s);
+        if (rc != raw.SQLITE_DONE)
+            SqliteException.ThrowExceptionForRC(rc, _db);
+    }
+
+    private void Check(int rc)
+    {
+        if (rc != raw.SQLITE_OK)
+            SqliteException.ThrowExceptionForRC(rc, _db);
     }
 }

@@ -148,7 +148,7 @@ public sealed class SqliteAuditLog : IAuditSink, IAsyncDisposable
             {
                 using (var transaction = _connection.BeginTransaction())
                 {
-                    _insert.Begin(transaction);
+                    _insert.StartBatch();
                     var count = 0;
                     while (count < _batchSize && reader.TryRead(out var entry))
                     {

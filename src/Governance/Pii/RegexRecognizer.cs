@@ -59,7 +59,7 @@ public sealed class RegexRecognizer : IPiiRecognizer
         Score = score;
         _regex = regex;
         _validator = validator;
-        _contextWords = contextWords is null ? [] : [.. contextWords.Where(w => !string.IsNullOrWhiteSpace(w))];
+        _contextWords = contextWords is null ? [] : Context.Normalize(contextWords);
     }
 
     /// <inheritdoc />

@@ -10,7 +10,7 @@ public static partial class PiiRecognizers
 
     /// <summary>Written dates in English and French: "March 5, 2024", "5th of March", "1er janvier 2020", "12 févr. 2023".</summary>
     public static IPiiRecognizer WrittenDate() =>
-        new RegexRecognizer("date-written", PiiTypes.Date, WrittenDateRegex(), HasValidDayAndYear, BirthContext, 0.6);
+        new WrittenDateRecognizer(BirthContext);
 
     internal static bool IsNumericDate(ReadOnlySpan<char> value)
     {
@@ -41,24 +41,4 @@ public static partial class PiiRecognizers
     }
 
     private static bool IsDayMonth(int day, int month) => day is >= 1 and <= 31 && month is >= 1 and <= 12;
-
-    internal static bool HasValidDayAndYear(ReadOnlySpan<char> value)
-    {
-        for (var i = 0; i < value.Length;)
-        {
-            if (!char.IsAsciiDigit(value[i]))
-            {
-                i++;
-                continue;
-            }
-            var n = 0;
-            var start = i;
-            while (i < value.Length && char.IsAsciiDigit(value[i]))
-                n = (n * 10) + (value[i++] - '0');
-            var ok = (i - start) == 4 ? n is >= 1000 and <= 2999 : n is >= 1 and <= 31;
-            if (!ok)
-                return false;
-        }
-        return true;
-    }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using System.Net.Sockets;
 using HybridAI.Abstractions.Privacy;
@@ -14,7 +15,9 @@ public static partial class PiiRecognizers
 
     /// <summary>IPv6 addresses, full or compressed (validated with <see cref="IPAddress.TryParse(ReadOnlySpan{char}, out IPAddress?)"/>).</summary>
     public static IPiiRecognizer IPv6() =>
-        new RegexRecognizer("ipv6", PiiTypes.IpAddress, IPv6CandidateRegex(), IsIPv6, IpContext, 0.8);
+        new AnchoredRegexRecognizer("ipv6", PiiTypes.IpAddress, IPv6CandidateRegex(), ':', Ipv6Chars, Ipv6Chars, IsIPv6, 0.8);
+
+    private static readonly SearchValues<char> Ipv6Chars = SearchValues.Create("0123456789abcdefABCDEF:");
 
     internal static bool IsIPv4(ReadOnlySpan<char> value)
     {

@@ -42,12 +42,6 @@ public static partial class PiiRecognizers
     [GeneratedRegex(@"(?<![\w/.-])(?:\d{1,2}([/.-])\d{1,2}\1(?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})(?![\w/-])(?!\.\d)", RegexOptions.CultureInvariant)]
     private static partial Regex NumericDateCandidateRegex();
 
-    private const string EnMonth = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec";
-    private const string FrMonth = "[Jj]anvier|[Ff][ée]vrier|[Mm]ars|[Aa]vril|[Mm]ai|[Jj]uin|[Jj]uillet|[Aa]o[ûu]t|[Ss]eptembre|[Oo]ctobre|[Nn]ovembre|[Dd][ée]cembre|[Jj]anv|[Ff][ée]vr|[Aa]vr|[Jj]uil|[Oo]ct|[Nn]ov|[Dd][ée]c";
-
-    [GeneratedRegex(@"(?<!\w)(?:(?:\d{1,2}(?:st|nd|rd|th)?(?: of)? (?:" + EnMonth + @")\.?(?:,? \d{4})?)|(?:(?:" + EnMonth + @")\.? \d{1,2}(?:st|nd|rd|th)?(?:,? \d{4})?(?!\d))|(?:(?:" + EnMonth + @") \d{4})|(?:(?:\d{1,2}|1er) (?:" + FrMonth + @")\.?(?: \d{4})?)|(?:(?:" + FrMonth + @") \d{4}))(?!\w)", Fast)]
-    private static partial Regex WrittenDateRegex();
-
     // A capitalised name (or all-caps surname, common in French) right after a context phrase or a title.
     [GeneratedRegex(@"(?<=(?:\b(?i:my name is|i am|i'm|this is|je m'appelle|je m’appelle|mon nom est|je suis|dear|hi|hello|bonjour|bonsoir|cher|chère|regards|best regards|kind regards|cordialement|bien à vous|sincerely|signed|signé|merci|thanks|thank you)|\b(?:Mr|Mrs|Ms|Dr|Mme|Mlle|Herr|Frau|Monsieur|Madame|Mademoiselle|Miss)\.?|\bM\.)[,:]?\s+)(?!(?:Mr|Mrs|Ms|Dr|Mme|Mlle|Herr|Frau|Monsieur|Madame|Mademoiselle|Miss|Madam|Sir|M)\b)\p{Lu}(?:[\p{Ll}'’]+|\p{Lu}+)(?:-\p{Lu}[\p{Ll}'’]+)?(?: \p{Lu}(?:[\p{Ll}'’]+|\p{Lu}+)(?:-\p{Lu}[\p{Ll}'’]+)?){0,2}(?![\p{L}\p{Nd}])", Fast)]
     private static partial Regex NameInContextRegex();

@@ -1,3 +1,4 @@
+using System.Buffers;
 using HybridAI.Abstractions.Privacy;
 
 namespace HybridAI.Governance.Pii.Recognizers;
@@ -20,7 +21,13 @@ public static partial class PiiRecognizers
 
     /// <summary>Email addresses.</summary>
     public static IPiiRecognizer Email() =>
-        new RegexRecognizer("email", PiiTypes.Email, EmailRegex(), score: 0.95);
+        new AnchoredRegexRecognizer("email", PiiTypes.Email, EmailRegex(), '@', EmailLocalChars, EmailDomainChars, null, 0.95);
+
+    private static readonly SearchValues<char> EmailLocalChars =
+        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+-");
+
+    private static readonly SearchValues<char> EmailDomainChars =
+        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-");
 
     /// <summary>URLs starting with http(s):// or www.</summary>
     public static IPiiRecognizer Url() =>

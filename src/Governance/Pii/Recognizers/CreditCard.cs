@@ -1,3 +1,4 @@
+using System.Buffers;
 using HybridAI.Abstractions.Privacy;
 
 namespace HybridAI.Governance.Pii.Recognizers;
@@ -8,7 +9,7 @@ public static partial class PiiRecognizers
 
     /// <summary>Payment card numbers: 13-19 digits (spaces or dashes allowed), Luhn-valid, with a known issuer prefix.</summary>
     public static IPiiRecognizer CreditCard() =>
-        new RegexRecognizer("credit-card", PiiTypes.CreditCard, CreditCardCandidateRegex(), IsCardNumber, CardContext, 0.9);
+        new TokenRegexRecognizer("credit-card", PiiTypes.CreditCard, CreditCardCandidateRegex(), SearchValues.Create("0123456789 -"), 13, IsCardNumber, CardContext, 0.9);
 
     internal static bool IsCardNumber(ReadOnlySpan<char> value)
     {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using HybridAI.Abstractions.Privacy;
 
 namespace HybridAI.Governance.Pii.Recognizers;
@@ -6,7 +7,7 @@ public static partial class PiiRecognizers
 {
     /// <summary>Numeric dates: 31/12/2024, 12-31-24, 31.12.2024, 2024-12-31 (day and month ranges checked).</summary>
     public static IPiiRecognizer NumericDate() =>
-        new RegexRecognizer("date-numeric", PiiTypes.Date, NumericDateCandidateRegex(), IsNumericDate, BirthContext, 0.6);
+        new TokenRegexRecognizer("date-numeric", PiiTypes.Date, NumericDateCandidateRegex(), SearchValues.Create("0123456789/.-"), 4, IsNumericDate, BirthContext, 0.6);
 
     /// <summary>Written dates in English and French: "March 5, 2024", "5th of March", "1er janvier 2020", "12 févr. 2023".</summary>
     public static IPiiRecognizer WrittenDate() =>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using HybridAI.Abstractions.Privacy;
 
 namespace HybridAI.Governance.Pii.Recognizers;
@@ -8,7 +9,7 @@ public static partial class PiiRecognizers
 
     /// <summary>French social security numbers (NIR): 13 digits (2A/2B for Corsica) and a key equal to 97 - (n mod 97).</summary>
     public static IPiiRecognizer FrenchNir() =>
-        new RegexRecognizer("fr-nir", PiiTypes.FrNir, NirCandidateRegex(), IsNir, NirContext, 0.95);
+        new TokenRegexRecognizer("fr-nir", PiiTypes.FrNir, NirCandidateRegex(), SearchValues.Create("0123456789 ABab"), 13, IsNir, NirContext, 0.95);
 
     internal static bool IsNir(ReadOnlySpan<char> value)
     {

@@ -11,7 +11,7 @@ public static partial class PiiRecognizers
 
     /// <summary>IPv4 addresses (four dotted parts, validated with <see cref="IPAddress.TryParse(ReadOnlySpan{char}, out IPAddress?)"/>).</summary>
     public static IPiiRecognizer IPv4() =>
-        new RegexRecognizer("ipv4", PiiTypes.IpAddress, IPv4CandidateRegex(), IsIPv4, IpContext, 0.75);
+        new TokenRegexRecognizer("ipv4", PiiTypes.IpAddress, IPv4CandidateRegex(), SearchValues.Create("0123456789."), 4, IsIPv4, IpContext, 0.75);
 
     /// <summary>IPv6 addresses, full or compressed (validated with <see cref="IPAddress.TryParse(ReadOnlySpan{char}, out IPAddress?)"/>).</summary>
     public static IPiiRecognizer IPv6() =>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using HybridAI.Abstractions.Privacy;
 
 namespace HybridAI.Governance.Pii.Recognizers;
@@ -19,23 +20,30 @@ public static partial class PiiRecognizers
     /// </summary>
     public static IPiiRecognizer Phone() => new PhoneRecognizer();
 
+    private static readonly SearchValues<char> PhoneStarts = SearchValues.Create("+(0123456789");
+
     private sealed class PhoneRecognizer : IPiiRecognizer
     {
         public string Name => "phone";
 
         public void Recognize(string text, List<PiiFinding> findings)
         {
-            foreach (var m in PhoneCandidateRegex().EnumerateMatches(text))
+            var at = TokenScanner.Next(text, 0, PhoneStarts);
+            while (at >= 0)
             {
-                var plan = PhoneNumberingPlans.Classify(text.AsSpan(m.Index, m.Length));
-                if (plan == PhonePlan.None)
+                var length = TokenScanner.MatchAt(PhoneCandidateRegex(), text, at);
+                var plan = length == 0 ? PhonePlan.None : PhoneNumberingPlans.Classify(text.AsSpan(at, length));
+                if (plan == PhonePlan.None || Context.HasWordBefore(text, at, ReferenceContext, 20))
+                {
+                    // A candidate that is not a phone number is skipped whole: its tail is not a phone number either.
+                    at = TokenScanner.Next(text, at + Math.Max(1, length), PhoneStarts);
                     continue;
-                if (Context.HasWordBefore(text, m.Index, ReferenceContext, 20))
-                    continue;
+                }
                 var score = plan == PhonePlan.International ? 0.85 : 0.7;
-                if (Context.HasWordBefore(text, m.Index, PhoneContext, RegexRecognizer.ContextWindow))
+                if (Context.HasWordBefore(text, at, PhoneContext, RegexRecognizer.ContextWindow))
                     score = Math.Min(1.0, score + 0.15);
-                findings.Add(new PiiFinding(PiiTypes.Phone, m.Index, m.Length, score, Name));
+                findings.Add(new PiiFinding(PiiTypes.Phone, at, length, score, Name));
+                at = TokenScanner.Next(text, at + length, PhoneStarts);
             }
         }
     }

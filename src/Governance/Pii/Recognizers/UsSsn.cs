@@ -1,3 +1,4 @@
+using System.Buffers;
 using HybridAI.Abstractions.Privacy;
 
 namespace HybridAI.Governance.Pii.Recognizers;
@@ -8,11 +9,11 @@ public static partial class PiiRecognizers
 
     /// <summary>US social security numbers written 123-45-6789 or 123 45 6789, with valid area, group and serial.</summary>
     public static IPiiRecognizer UsSsn() =>
-        new RegexRecognizer("us-ssn", PiiTypes.UsSsn, SsnRegex(), IsSsn, SsnContext, 0.85);
+        new TokenRegexRecognizer("us-ssn", PiiTypes.UsSsn, SsnRegex(), SearchValues.Create("0123456789 -"), 9, IsSsn, SsnContext, 0.85);
 
     /// <summary>US social security numbers written as nine bare digits; reported only after a word such as "SSN".</summary>
     public static IPiiRecognizer UsSsnWithoutSeparators() =>
-        new RegexRecognizer("us-ssn-bare", PiiTypes.UsSsn, NineDigitsRegex(), IsSsn, SsnContext, 0.3);
+        new TokenRegexRecognizer("us-ssn-bare", PiiTypes.UsSsn, NineDigitsRegex(), TokenScanner.Digits, 9, IsSsn, SsnContext, 0.3);
 
     internal static bool IsSsn(ReadOnlySpan<char> value)
     {

@@ -59,6 +59,28 @@ public sealed class AuditMiddleware : IStepMiddleware
         await _sink.WriteAsync(Create(context, AuditEventType.StepCompleted, time.GetElapsedTime(started))).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Records that a run stopped at a gate to wait for a human (the engine or the gate calls this; step middleware
+    /// cannot tell a suspension from a completed step). <paramref name="reason"/> is masked like an outcome.
+    /// </summary>
+    public ValueTask RecordRunSuspendedAsync(RunContext run, string stepName, int stepIndex, string? reason)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentException.ThrowIfNullOrEmpty(stepName);
+        return _sink.WriteAsync(new AuditEvent
+        {
+            Timestamp = run.TimeProvider.GetUtcNow(),
+            RunId = run.RunId,
+            Workflow = run.WorkflowName,
+            WorkflowVersion = run.WorkflowVersion,
+            Step = stepName,
+            StepIndex = stepIndex,
+            Kind = StepKind.Gate,
+            EventType = AuditEventType.RunSuspended,
+            Outcome = Clean(reason),
+        });
+    }
+
     private AuditEvent Create(StepContext context, AuditEventType type, TimeSpan duration)
     {
         var run = context.Run;

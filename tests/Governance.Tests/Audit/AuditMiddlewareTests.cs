@@ -84,6 +84,17 @@ public class AuditMiddlewareTests : IDisposable
     }
 
     [Fact]
+    public async Task Records_a_suspended_run_with_a_masked_reason()
+    {
+        var sink = new ListSink();
+        var run = new TestRunContext(new Ticket(), runId: "run-7");
+        await new AuditMiddleware(sink, PiiDetector.CreateDefault()).RecordRunSuspendedAsync(run, "approve-refund", 3, "refund to FR14 2004 1010 0505 0001 3M02 606 needs approval");
+        var e = Assert.Single(sink.Events);
+        Assert.Equal((AuditEventType.RunSuspended, StepKind.Gate, "approve-refund", 3), (e.EventType, e.Kind, e.Step, e.StepIndex));
+        Assert.Equal("refund to <IBAN> needs approval", e.Outcome);
+    }
+
+    [Fact]
     public async Task Outcome_with_pii_is_masked_before_writing()
     {
         var sink = new ListSink();

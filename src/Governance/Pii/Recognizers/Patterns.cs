@@ -45,7 +45,7 @@ public static partial class PiiRecognizers
     private static partial Regex NumericDateCandidateRegex();
 
     // A capitalised name (or all-caps surname, common in French) right after a context phrase or a title.
-    [GeneratedRegex(@"(?<=(?:\b(?i:my name is|i am|i'm|this is|je m'appelle|je m’appelle|mon nom est|je suis|dear|hi|hello|bonjour|bonsoir|cher|chère|regards|best regards|kind regards|cordialement|bien à vous|sincerely|signed|signé|merci|thanks|thank you)|\b(?:Mr|Mrs|Ms|Dr|Mme|Mlle|Herr|Frau|Monsieur|Madame|Mademoiselle|Miss)\.?|\bM\.)[,:]?\s+)(?!(?:Mr|Mrs|Ms|Dr|Mme|Mlle|Herr|Frau|Monsieur|Madame|Mademoiselle|Miss|Madam|Sir|M)\b)\p{Lu}(?:[\p{Ll}'’]+|\p{Lu}+)(?:-\p{Lu}[\p{Ll}'’]+)?(?: \p{Lu}(?:[\p{Ll}'’]+|\p{Lu}+)(?:-\p{Lu}[\p{Ll}'’]+)?){0,2}(?![\p{L}\p{Nd}])", Fast)]
+    [GeneratedRegex(@"(?<=(?:\b(?i:my name is|i am|i'm|this is|je m'appelle|je m’appelle|mon nom est|je suis|dear|hi|hello|bonjour|bonsoir|cher|chère|regards|best regards|kind regards|cordialement|bien à vous|sincerely|signed|signé|merci|thanks|thank you)|\b(?:Mr|Mrs|Ms|Dr|Mme|Mlle|Herr|Herrn|Frau|Monsieur|Madame|Mademoiselle|Miss)\.?|\bM\.)[,:]?\s+)(?!(?:Mr|Mrs|Ms|Dr|Mme|Mlle|Herr|Herrn|Frau|Monsieur|Madame|Mademoiselle|Miss|Madam|Sir|M)\b)\p{Lu}(?:[\p{Ll}'’]+|\p{Lu}+)(?:-\p{Lu}[\p{Ll}'’]+)?(?: \p{Lu}(?:[\p{Ll}'’]+|\p{Lu}+)(?:-\p{Lu}[\p{Ll}'’]+)?){0,2}(?![\p{L}\p{Nd}])", Fast)]
     private static partial Regex NameInContextRegex();
 
     [GeneratedRegex(@"(?<![\p{L}\p{Nd}'’-])\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?![\p{L}\p{Nd}'’-])", Fast)]

@@ -14,6 +14,8 @@ public static partial class PiiRecognizers
             "Sorry", "Happy", "Glad", "Here", "Tous", "Toutes", "Équipe", "Equipe", "Beaucoup", "Le", "La", "Les",
             "Un", "Une", "Désolé", "Désolée", "Ravi", "Ravie", "Votre", "Vous", "Madam", "Sir", "Folks", "Guys",
             "Monsieur", "Madame", "Mademoiselle", "For", "In", "Advance", "Please", "Thanks", "Regards", "Merci", "Cordialement",
+            "Urgent", "Important", "About", "Regarding", "Concerning", "Re", "Just", "Still", "Also", "Really", "Unable",
+            "Bien", "Encore", "Toujours", "Pas", "Vraiment", "Nicht", "Hallo", "Guten",
         ]).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>

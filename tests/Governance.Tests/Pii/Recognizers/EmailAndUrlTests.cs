@@ -12,6 +12,11 @@ public class EmailAndUrlTests
     public void Email_finds_addresses(string text, string expected) =>
         Assert.Equal([expected], Findings.Of(PiiRecognizers.Email(), text));
 
+    [Fact]
+    public void Email_finds_each_of_several_addresses() =>
+        Assert.Equal(["a@example.com", "b.c@example.org"],
+            Findings.Of(PiiRecognizers.Email(), "cc a@example.com, @here and b.c@example.org; x@@y"));
+
     [Theory]
     [InlineData("send it @ noon")]
     [InlineData("user@localhost")]

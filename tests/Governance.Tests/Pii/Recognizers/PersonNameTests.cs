@@ -15,6 +15,7 @@ public class PersonNameTests
     [InlineData("Cordialement,\nYannick DUPUIS\nService client", "Yannick DUPUIS")]
     [InlineData("Kind regards,\r\nPriya Raghunathan", "Priya Raghunathan")]
     [InlineData("Sehr geehrte Frau Schwarzenegger", "Schwarzenegger")]
+    [InlineData("Kontaktieren Sie Herrn Müller-Lüdenscheidt bitte", "Müller-Lüdenscheidt")]
     public void Names_after_context_words_and_titles(string text, string expected) =>
         Assert.Equal([expected], Findings.Of(PiiRecognizers.PersonNameInContext(), text));
 
@@ -24,6 +25,7 @@ public class PersonNameTests
     [InlineData("Thanks for the help")]
     [InlineData("my name is not important")] // not capitalised
     [InlineData("Merci Beaucoup pour tout")]
+    [InlineData("This is Urgent, please")]
     public void Greetings_without_a_name_are_ignored(string text) =>
         Assert.Empty(Findings.Of(PiiRecognizers.PersonNameInContext(), text));
 

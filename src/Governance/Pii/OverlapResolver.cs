@@ -2,7 +2,7 @@ using HybridAI.Abstractions.Privacy;
 
 namespace HybridAI.Governance.Pii;
 
-/// <summary>Keeps, among overlapping findings, the higher score, then the longer span, then the earlier start.</summary>
+/// <summary>Keeps, among overlapping findings, the higher score, then the longer span, then the earlier start (then the recognizer name).</summary>
 internal static class OverlapResolver
 {
     /// <summary>Reorders <paramref name="findings"/> in place and returns the kept prefix, ordered by start.</summary>
@@ -40,7 +40,11 @@ internal static class OverlapResolver
             if (c != 0)
                 return c;
             c = y.Length.CompareTo(x.Length);
-            return c != 0 ? c : x.Start.CompareTo(y.Start);
+            if (c != 0)
+                return c;
+            c = x.Start.CompareTo(y.Start);
+            // A full tie is broken by name so the result never depends on the sort's instability.
+            return c != 0 ? c : string.CompareOrdinal(x.Recognizer, y.Recognizer);
         }
     }
 

@@ -14,7 +14,7 @@ namespace HybridAI.Governance.Pii;
 /// foreach (var f in detector.Detect("Bonjour, je m'appelle Marie Dupont, tél. 06 12 34 56 78"))
 ///     Console.WriteLine($"{f.Type} {f.Start}+{f.Length} ({f.Recognizer})");
 /// // PERSON 22+12 (person-context)
-/// // PHONE 40+14 (phone)
+/// // PHONE 41+14 (phone)
 /// </code>
 /// </example>
 public sealed class PiiDetector : IPiiDetector

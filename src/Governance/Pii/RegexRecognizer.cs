@@ -11,7 +11,7 @@ namespace HybridAI.Governance.Pii;
 /// <code>
 /// var orderId = new RegexRecognizer("order-id", "ORDER_ID", @"\bORD-\d{8}\b",
 ///     contextWords: ["order", "commande"], score: 0.6);
-/// var detector = new PiiDetector([.. PiiDetector.DefaultRecognizers(), orderId]);
+/// var detector = new PiiDetector([.. PiiRecognizers.All(), orderId]);
 /// </code>
 /// </example>
 public sealed class RegexRecognizer : IPiiRecognizer

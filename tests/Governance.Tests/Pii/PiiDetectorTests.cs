@@ -41,6 +41,14 @@ public class PiiDetectorTests
     }
 
     [Fact]
+    public void Documented_example_holds()
+    {
+        var found = Detector.Detect("Bonjour, je m'appelle Marie Dupont, tél. 06 12 34 56 78");
+        Assert.Equal([(PiiTypes.Person, 22, 12, "person-context"), (PiiTypes.Phone, 41, 14, "phone")],
+            found.Select(f => (f.Type, f.Start, f.Length, f.Recognizer)));
+    }
+
+    [Fact]
     public void Findings_are_ordered_by_start_and_never_overlap()
     {
         const string text = "Contact: Anna Schmidt <anna.schmidt@example.de>, https://example.de/u/anna, +49 30 1234567, 10.0.0.1";

@@ -73,6 +73,24 @@ public class SqliteAuditLogTests : IDisposable
     }
 
     [Fact]
+    public async Task Concurrent_writers_all_land_in_one_valid_chain()
+    {
+        var path = _dir.File("audit.db");
+        await using (var log = new SqliteAuditLog(path, batchSize: 64, capacity: 100))
+        {
+            await Task.WhenAll(Enumerable.Range(0, 8).Select(w => Task.Run(async () =>
+            {
+                for (var i = 0; i < 300; i++)
+                    await log.WriteAsync(Event($"run-{w}", i));
+            })));
+            await log.FlushAsync();
+            for (var w = 0; w < 8; w++)
+                Assert.Equal(Enumerable.Range(0, 300), (await log.ReadAsync($"run-{w}")).Select(e => e.StepIndex));
+        }
+        Assert.Equal(new AuditVerification(true, 2400, null, null), await SqliteAuditLog.VerifyAsync(path));
+    }
+
+    [Fact]
     public async Task Hash_chain_verifies_and_continues_after_reopen()
     {
         var path = _dir.File("audit.db");

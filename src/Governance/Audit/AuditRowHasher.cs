@@ -1,0 +1,74 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace HybridAI.Governance.Audit;
+
+/// <summary>
+/// Computes a row's chain hash: SHA-256(previous hash || canonical row). The canonical row is every stored column,
+/// each as a 4-byte length (-1 for null) and its UTF-8 bytes, so no two different rows encode the same.
+/// One instance per thread: it reuses its buffer.
+/// </summary>
+internal sealed class AuditRowHasher
+{
+    public const int HashSize = 32;
+
+    private byte[] _buffer = new byte[1024];
+    private int _length;
+
+    public void Compute(ReadOnlySpan<byte> previous, in AuditRow row, Span<byte> hash)
+    {
+        _length = 0;
+        Ensure(HashSize);
+        previous.CopyTo(_buffer);
+        _length = HashSize;
+        AddInt64(row.Id);
+        AddInt64(row.TimestampUtcTicks);
+        AddString(row.RunId);
+        AddString(row.Workflow);
+        AddString(row.Version);
+        AddString(row.Step);
+        AddInt64(row.StepIndex);
+        AddString(row.Kind);
+        AddString(row.EventType);
+        AddString(row.Outcome);
+        AddString(row.ErrorType);
+        AddString(row.ErrorMessage);
+        AddInt64(row.DurationTicks);
+        SHA256.HashData(_buffer.AsSpan(0, _length), hash);
+    }
+
+    private void AddInt64(long value)
+    {
+        Ensure(8);
+        BinaryPrimitives.WriteInt64LittleEndian(_buffer.AsSpan(_length), value);
+        _length += 8;
+    }
+
+    private void AddString(string? value)
+    {
+        Ensure(4);
+        if (value is null)
+        {
+            BinaryPrimitives.WriteInt32LittleEndian(_buffer.AsSpan(_length), -1);
+            _length += 4;
+            return;
+        }
+        Ensure(4 + Encoding.UTF8.GetMaxByteCount(value.Length));
+        var written = Encoding.UTF8.GetBytes(value, _buffer.AsSpan(_length + 4));
+        BinaryPrimitives.WriteInt32LittleEndian(_buffer.AsSpan(_length), written);
+        _length += 4 + written;
+    }
+
+    private void Ensure(int extra)
+    {
+        if (_length + extra <= _buffer.Length)
+            return;
+        Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _length + extra));
+    }
+}
+
+/// <summary>A row exactly as stored, the input of the chain hash.</summary>
+internal readonly record struct AuditRow(
+    long Id, long TimestampUtcTicks, string RunId, string Workflow, string Version, string? Step, long StepIndex,
+    string Kind, string EventType, string? Outcome, string? ErrorType, string? ErrorMessage, long DurationTicks);

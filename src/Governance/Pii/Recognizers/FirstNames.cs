@@ -1,0 +1,42 @@
+using System.Collections.Frozen;
+
+namespace HybridAI.Governance.Pii.Recognizers;
+
+/// <summary>
+/// Common English, French and German first names. Words that are also common nouns, months or places
+/// (May, June, Grace, Bill, Paris…) are left out on purpose: they would mask ordinary words.
+/// </summary>
+internal static class FirstNames
+{
+    public static readonly FrozenSet<string> Set = FrozenSet.Create(StringComparer.Ordinal,
+    [
+        // English
+        "James", "John", "Robert", "Michael", "William", "David", "Richard", "Joseph", "Thomas", "Charles",
+        "Christopher", "Daniel", "Matthew", "Anthony", "Donald", "Steven", "Paul", "Andrew", "Joshua", "Kenneth",
+        "Kevin", "Brian", "George", "Edward", "Ronald", "Timothy", "Jason", "Jeffrey", "Ryan", "Jacob",
+        "Gary", "Nicholas", "Eric", "Jonathan", "Stephen", "Larry", "Justin", "Scott", "Brandon", "Benjamin",
+        "Samuel", "Gregory", "Alexander", "Patrick", "Jack", "Dennis", "Tyler", "Aaron", "Henry", "Peter",
+        "Mary", "Patricia", "Jennifer", "Linda", "Elizabeth", "Barbara", "Susan", "Jessica", "Sarah", "Karen",
+        "Nancy", "Lisa", "Margaret", "Sandra", "Ashley", "Kimberly", "Emily", "Donna", "Michelle", "Carol",
+        "Amanda", "Melissa", "Deborah", "Stephanie", "Rebecca", "Sharon", "Laura", "Cynthia", "Kathleen", "Amy",
+        "Emma", "Olivia", "Sophia", "Isabella", "Charlotte", "Amelia", "Harper", "Evelyn", "Abigail", "Alice",
+        "Oliver", "Harry", "Oscar", "Charlie", "Emily", "Chloe", "Lucy", "Sophie", "Jane", "Anna",
+        // French
+        "Jean", "Pierre", "Michel", "André", "Philippe", "Alain", "Jacques", "Bernard", "Christophe", "Nicolas",
+        "François", "Frédéric", "Laurent", "Stéphane", "Sébastien", "Julien", "Mathieu", "Guillaume", "Antoine", "Olivier",
+        "Jérôme", "Vincent", "Thierry", "Éric", "Didier", "Pascal", "Hugo", "Louis", "Lucas", "Gabriel",
+        "Léo", "Raphaël", "Arthur", "Jules", "Maël", "Théo", "Noé", "Baptiste", "Quentin", "Romain",
+        "Marie", "Nathalie", "Isabelle", "Sylvie", "Catherine", "Françoise", "Monique", "Valérie", "Sandrine", "Christine",
+        "Céline", "Aurélie", "Camille", "Julie", "Élodie", "Émilie", "Manon", "Léa", "Chloé", "Inès",
+        "Jade", "Louise", "Zoé", "Lina", "Mila", "Hélène", "Brigitte", "Martine", "Véronique", "Sophie",
+        "Jean-Pierre", "Jean-Claude", "Jean-Marc", "Jean-Luc", "Marie-Claire", "Anne-Sophie", "Marie-Christine", "Anne", "Claire", "Margaux",
+        // German
+        "Hans", "Klaus", "Jürgen", "Wolfgang", "Helmut", "Dieter", "Uwe", "Stefan", "Andreas", "Matthias",
+        "Markus", "Torsten", "Jörg", "Günter", "Horst", "Lukas", "Felix", "Maximilian", "Jonas", "Leon",
+        "Ursula", "Monika", "Petra", "Sabine", "Renate", "Helga", "Karin", "Brigitte", "Ingrid", "Gisela",
+        "Andrea", "Birgit", "Susanne", "Claudia", "Katharina", "Johanna", "Lena", "Hannah", "Mia", "Greta",
+    ]);
+
+    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Lookup =
+        Set.GetAlternateLookup<ReadOnlySpan<char>>();
+}

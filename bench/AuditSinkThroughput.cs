@@ -1,5 +1,8 @@
 using System.Diagnostics;
-using HybridAI.Governance;
+using HybridAI.Governance.Audit;
+using HybridAI.Governance.Masking;
+using HybridAI.Governance.Pii;
+using HybridAI.Governance.Review;
 using HybridAI.Orchestrator;
 
 namespace HybridAI.Benchmarks;

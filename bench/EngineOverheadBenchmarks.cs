@@ -1,5 +1,8 @@
 using BenchmarkDotNet.Attributes;
-using HybridAI.Governance;
+using HybridAI.Governance.Audit;
+using HybridAI.Governance.Masking;
+using HybridAI.Governance.Pii;
+using HybridAI.Governance.Review;
 using HybridAI.Orchestrator;
 
 namespace HybridAI.Benchmarks;
@@ -29,7 +32,7 @@ public class EngineOverheadBenchmarks
         _bare = Steps(Workflow.Create<BenchState>("bench", "1.0")).Build();
         _withAudit = Steps(Workflow.Create<BenchState>("bench", "1.0").Use(new AuditMiddleware(_audit))).Build();
         _withAuditAndPii = Steps(Workflow.Create<BenchState>("bench", "1.0")
-            .UseRun(new PiiMaskingMiddleware(pii))
+            .UseRun(new PiiMaskingMiddleware(new PiiMasker(pii)))
             .Use(new AuditMiddleware(_audit, pii))).Build();
     }
 

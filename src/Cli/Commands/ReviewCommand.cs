@@ -1,6 +1,9 @@
 using System.CommandLine;
 using System.Text.Json;
-using HybridAI.Governance;
+using HybridAI.Governance.Audit;
+using HybridAI.Governance.Masking;
+using HybridAI.Governance.Pii;
+using HybridAI.Governance.Review;
 using HybridAI.Orchestrator;
 using HybridAI.Scenarios.TicketTriage;
 using Spectre.Console;
@@ -22,11 +25,11 @@ internal static class ReviewCommand
         list.SetAction(async (parse, ct) =>
         {
             var folder = WorkDirectory(parse.GetValue(workDir));
-            using var queue = new ReviewQueue(Path.Combine(folder, "review.db"));
+            await using var queue = new ReviewQueue(Path.Combine(folder, "review.db"));
             var table = new Table().AddColumn("run id").AddColumn("reason").AddColumn("summary");
             foreach (var item in await queue.ListPendingAsync(ct).ConfigureAwait(false))
             {
-                table.AddRow(Markup.Escape(item.RunId), Markup.Escape(item.Reason), Markup.Escape(item.Summary));
+                table.AddRow(Markup.Escape(item.RunId), Markup.Escape(item.Reason), Markup.Escape(item.Summary ?? ""));
             }
 
             console.Write(table);
@@ -66,7 +69,7 @@ internal static class ReviewCommand
 
                 return result.Status == RunStatus.Completed ? 0 : 1;
             }
-            catch (CheckpointNotFoundException e)
+            catch (KeyNotFoundException e)
             {
                 console.MarkupLineInterpolated($"[red]{e.Message}[/]");
                 return HybridAICommand.InputError;

@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using System.Text.Json;
-using HybridAI.Governance;
+using HybridAI.Governance.Audit;
+using HybridAI.Governance.Masking;
+using HybridAI.Governance.Pii;
+using HybridAI.Governance.Review;
 using HybridAI.Orchestrator;
 using HybridAI.Scenarios.TicketTriage;
 
@@ -17,7 +20,7 @@ public sealed class ReviewCommandTests : IDisposable
         // Suspend: the golden set leaves urgent and unsure tickets at the review gate, checkpointed in SQLite.
         await TicketTriageScenario.RunAsync(new TicketTriageRun { WorkDirectory = _interrupted, MaxParallelism = 1 });
         string runId;
-        using (var queue = new ReviewQueue(Path.Combine(_interrupted, "review.db")))
+        await using (var queue = new ReviewQueue(Path.Combine(_interrupted, "review.db")))
         {
             var pending = await queue.ListPendingAsync();
             Assert.NotEmpty(pending);
@@ -42,7 +45,7 @@ public sealed class ReviewCommandTests : IDisposable
 
         Assert.Equal(JsonSerializer.Serialize(direct), JsonSerializer.Serialize(fromNewProcess));
 
-        using (var queue = new ReviewQueue(Path.Combine(_interrupted, "review.db")))
+        await using (var queue = new ReviewQueue(Path.Combine(_interrupted, "review.db")))
         {
             Assert.DoesNotContain(await queue.ListPendingAsync(), i => i.RunId == runId);
         }

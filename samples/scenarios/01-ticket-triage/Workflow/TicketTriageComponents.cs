@@ -4,7 +4,10 @@ using HybridAI.Abstractions.Retrieval;
 using HybridAI.Classifiers;
 using HybridAI.Generators.Chat;
 using HybridAI.Generators.Grounding;
-using HybridAI.Governance;
+using HybridAI.Governance.Audit;
+using HybridAI.Governance.Masking;
+using HybridAI.Governance.Pii;
+using HybridAI.Governance.Review;
 using HybridAI.Orchestrator;
 using HybridAI.Retrieval.Sqlite;
 using HybridAI.Scenarios.TicketTriage.Data;
@@ -51,13 +54,13 @@ public sealed class TicketTriageComponents : IAsyncDisposable
     /// <summary>Tickets waiting for a person.</summary>
     public required ReviewQueue Reviews { get; init; }
 
-    private IAsyncDisposable? _index;
+    private SqliteDocumentIndex? _index;
 
     /// <summary>
     /// Trains the classifiers on <paramref name="data"/>'s training tickets (masked first, as the workflow
     /// masks its inputs), ingests the KB articles and opens the stores under <paramref name="workDirectory"/>.
     /// </summary>
-    /// <param name="data">The scenario's data (see <see cref="TicketDataReader"/>).</param>
+    /// <param name="data">The scenario's data (see <see cref="Data.Files.TicketDataReader"/>).</param>
     /// <param name="workDirectory">Created when missing.</param>
     /// <param name="writer">An LLM to draft replies; null uses the no-model grounded writer.</param>
     /// <param name="cancellationToken">Stops the set-up.</param>
@@ -66,7 +69,7 @@ public sealed class TicketTriageComponents : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(data);
         Directory.CreateDirectory(workDirectory);
-        var pii = PiiDetector.CreateDefault();
+        var pii = HybridAI.Governance.Pii.PiiDetector.CreateDefault();
         var masker = new PiiMasker(pii);
 
         var examples = data.Train.Select(t => (Text: masker.Mask(TextOf(t)).Text, t.Category, t.Priority)).ToList();
@@ -74,8 +77,8 @@ public sealed class TicketTriageComponents : IAsyncDisposable
         var priority = TextClassifier.Train(examples.Select(e => (e.Text, e.Priority)));
 
         var kbPath = Path.Combine(workDirectory, "kb.db");
-        var index = await SqliteDocumentIndex.OpenAsync(kbPath).ConfigureAwait(false);
-        await index.UpsertAsync(data.Articles.Select(a => new SourceDocument(a.Id, "# " + a.Title + "\n\n" + a.Markdown, a.Title)
+        var index = await SqliteDocumentIndex.OpenAsync(kbPath, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await index.UpsertAsync(data.Articles.Select(a => new SourceDocument(a.Id, a.Markdown, a.Title)
         {
             Metadata = new Dictionary<string, string> { ["category"] = a.Category, ["language"] = a.Language },
         }), cancellationToken).ConfigureAwait(false);
@@ -113,6 +116,6 @@ public sealed class TicketTriageComponents : IAsyncDisposable
         }
 
         (Checkpoints as IDisposable)?.Dispose();
-        (Reviews as IDisposable)?.Dispose();
+        await Reviews.DisposeAsync().ConfigureAwait(false);
     }
 }

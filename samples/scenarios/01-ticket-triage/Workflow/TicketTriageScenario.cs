@@ -1,7 +1,10 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using HybridAI.Classifiers;
-using HybridAI.Governance;
+using HybridAI.Governance.Audit;
+using HybridAI.Governance.Masking;
+using HybridAI.Governance.Pii;
+using HybridAI.Governance.Review;
 using HybridAI.Orchestrator;
 using HybridAI.Scenarios.TicketTriage.Data;
 using HybridAI.Scenarios.TicketTriage.Data.Files;
@@ -57,9 +60,15 @@ public static class TicketTriageScenario
             tally.Add(ticket, result);
             if (result.Status == RunStatus.Suspended)
             {
-                await components.Reviews.EnqueueAsync(new ReviewItem(result.RunId, workflow.Name, result.SuspendedAtStep ?? "",
-                    result.SuspendReason ?? "", Summary(result.State), components.Audit.TimeProvider.GetUtcNow()), cancellationToken)
-                    .ConfigureAwait(false);
+                await components.Reviews.EnqueueAsync(new ReviewItem
+                {
+                    RunId = result.RunId,
+                    Workflow = workflow.Name,
+                    Step = result.SuspendedAtStep ?? "",
+                    Reason = result.SuspendReason ?? "",
+                    Summary = Summary(result.State),
+                    CreatedAt = TimeProvider.System.GetUtcNow(),
+                }, cancellationToken).ConfigureAwait(false);
             }
 
             if (output is not null)
@@ -78,7 +87,7 @@ public static class TicketTriageScenario
     /// Applies a reviewer's decision to a run suspended at the review gate and finishes it; works from any
     /// process that sees the same work folder (the run's state comes from the SQLite checkpoint).
     /// </summary>
-    /// <exception cref="CheckpointNotFoundException">No run with this id waits for review.</exception>
+    /// <exception cref="KeyNotFoundException">No run with this id waits for review.</exception>
     public static async Task<RunResult<TicketState>> ResumeAsync(
         string workDirectory, string runId, GateDecision decision, string? dataDirectory = null, CancellationToken cancellationToken = default)
     {

@@ -1,7 +1,10 @@
 using HybridAI.Abstractions.Retrieval;
 using HybridAI.Generators.Chat;
 using HybridAI.Generators.Grounding;
-using HybridAI.Governance;
+using HybridAI.Governance.Audit;
+using HybridAI.Governance.Masking;
+using HybridAI.Governance.Pii;
+using HybridAI.Governance.Review;
 using HybridAI.Orchestrator;
 using Microsoft.Extensions.AI;
 
@@ -28,7 +31,7 @@ public static class TicketTriageWorkflow
         var fallbackWriter = components.FallbackWriter;
 
         return Workflow.Create<TicketState>(Name, Version)
-            .UseRun(new PiiMaskingMiddleware(components.PiiDetector))
+            .UseRun(new PiiMaskingMiddleware(new PiiMasker(components.PiiDetector)))
             .Use(new AuditMiddleware(components.Audit, components.PiiDetector))
             .Classify("classify-category", components.CategoryClassifier, static s => s.Text, static (s, c) =>
             {

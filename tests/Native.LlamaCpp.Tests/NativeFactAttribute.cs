@@ -1,0 +1,27 @@
+using HybridAI.Native.LlamaCpp;
+
+namespace HybridAI.Native.LlamaCpp.Tests;
+
+/// <summary>
+/// A test that needs the llama.cpp libraries: skipped with the reason when it cannot be found, except under
+/// CI=true, where a missing dependency must fail the test instead of hiding it.
+/// </summary>
+public sealed class NativeFactAttribute : FactAttribute
+{
+    public NativeFactAttribute()
+    {
+        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        try
+        {
+            LlamaCppLibrary.Locate();
+        }
+        catch (DllNotFoundException e)
+        {
+            Skip = e.Message;
+        }
+    }
+}

@@ -1,8 +1,5 @@
 using System.Diagnostics;
 using HybridAI.Governance.Audit;
-using HybridAI.Governance.Masking;
-using HybridAI.Governance.Pii;
-using HybridAI.Governance.Review;
 using HybridAI.Orchestrator;
 
 namespace HybridAI.Benchmarks;
@@ -18,11 +15,24 @@ internal static class AuditSinkThroughput
             const int events = 500_000;
             await using var log = new SqliteAuditLog(Path.Combine(folder, "audit.db"));
             var now = DateTimeOffset.UtcNow;
+            var runIds = Enumerable.Range(0, 1024).Select(i => Guid.CreateVersion7().ToString()).ToArray();
+            string[] steps = ["a", "b", "c", "d"];
             var sw = Stopwatch.StartNew();
             for (var i = 0; i < events; i++)
             {
-                await log.WriteAsync(new AuditEvent(now, "run-" + (i / 4), "bench", "1.0", "step-" + (i % 4), StepKind.Transform,
-                    AuditEventType.StepCompleted, "ok", null, null, TimeSpan.FromTicks(10))).ConfigureAwait(false);
+                await log.WriteAsync(new AuditEvent
+                {
+                    Timestamp = now,
+                    RunId = runIds[i / 4 % runIds.Length],
+                    Workflow = "bench",
+                    WorkflowVersion = "1.0",
+                    Step = steps[i % 4],
+                    StepIndex = i % 4,
+                    Kind = StepKind.Transform,
+                    EventType = AuditEventType.StepCompleted,
+                    Outcome = "ok",
+                    Duration = TimeSpan.FromTicks(10),
+                }).ConfigureAwait(false);
             }
 
             await log.FlushAsync().ConfigureAwait(false);

@@ -2,7 +2,6 @@ using BenchmarkDotNet.Attributes;
 using HybridAI.Governance.Audit;
 using HybridAI.Governance.Masking;
 using HybridAI.Governance.Pii;
-using HybridAI.Governance.Review;
 using HybridAI.Orchestrator;
 
 namespace HybridAI.Benchmarks;

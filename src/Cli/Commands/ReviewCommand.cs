@@ -1,8 +1,5 @@
 using System.CommandLine;
 using System.Text.Json;
-using HybridAI.Governance.Audit;
-using HybridAI.Governance.Masking;
-using HybridAI.Governance.Pii;
 using HybridAI.Governance.Review;
 using HybridAI.Orchestrator;
 using HybridAI.Scenarios.TicketTriage;

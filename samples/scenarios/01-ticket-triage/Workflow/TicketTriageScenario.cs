@@ -2,8 +2,6 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using HybridAI.Classifiers;
 using HybridAI.Governance.Audit;
-using HybridAI.Governance.Masking;
-using HybridAI.Governance.Pii;
 using HybridAI.Governance.Review;
 using HybridAI.Orchestrator;
 using HybridAI.Scenarios.TicketTriage.Data;

@@ -4,7 +4,6 @@ using HybridAI.Generators.Grounding;
 using HybridAI.Governance.Audit;
 using HybridAI.Governance.Masking;
 using HybridAI.Governance.Pii;
-using HybridAI.Governance.Review;
 using HybridAI.Orchestrator;
 using Microsoft.Extensions.AI;
 

@@ -35,6 +35,18 @@ internal static class FirstNames
         "Markus", "Torsten", "Jörg", "Günter", "Horst", "Lukas", "Felix", "Maximilian", "Jonas", "Leon",
         "Ursula", "Monika", "Petra", "Sabine", "Renate", "Helga", "Karin", "Brigitte", "Ingrid", "Gisela",
         "Andrea", "Birgit", "Susanne", "Claudia", "Katharina", "Johanna", "Lena", "Hannah", "Mia", "Greta",
+        "Katrin", "Jana", "Moritz", "Sebastian", "Tobias", "Florian", "Niklas", "Tim", "Jan", "Paul",
+        "Julia", "Laura", "Lea", "Sarah", "Anja", "Nicole", "Stefanie", "Daniela", "Kerstin", "Heike",
+        "Thorsten", "Ralf", "Frank", "Bernd", "Holger", "Sven", "Dirk", "Kai", "Lars", "Timo",
+        // More English
+        "Liam", "Noah", "Ethan", "Mason", "Logan", "Lucas", "Jacob", "Aiden", "Elijah", "Owen",
+        "Isaac", "Dylan", "Nathan", "Adam", "Callum", "Connor", "Jamie", "Luke", "Max", "Ben",
+        "Grace", "Ella", "Ava", "Isla", "Poppy", "Freya", "Ruby", "Evie", "Holly", "Megan",
+        "Hannah", "Rachel", "Rebecca", "Victoria", "Natalie", "Samantha", "Katie", "Lauren", "Zoe", "Jessica",
+        // More French
+        "Mathis", "Nathan", "Enzo", "Clément", "Maxime", "Alexandre", "Thomas", "Paul", "Adrien", "Damien",
+        "Pauline", "Mathilde", "Lucie", "Océane", "Marion", "Laure", "Audrey", "Émilie", "Agathe", "Juliette",
+        "Amandine", "Charlotte", "Elise", "Élise", "Margot", "Justine", "Morgane", "Coralie", "Gaëlle", "Anaïs",
     ]);
 
     public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Lookup =

@@ -54,16 +54,18 @@ internal sealed class AuditInsert : IDisposable
         var s = _insert;
         Check(raw.sqlite3_bind_int64(s, 1, row.Id));
         Check(raw.sqlite3_bind_int64(s, 2, row.TimestampUtcTicks));
-        BindText(s, 3, row.RunId);
-        BindText(s, 4, row.Workflow);
-        BindText(s, 5, row.Version);
-        BindText(s, 6, row.Step);
+        // The hasher has just encoded every text column to UTF-8: bind those bytes (SQLite stores UTF-8) instead of
+        // handing it UTF-16 strings to convert again.
+        BindText(s, 3, 0);
+        BindText(s, 4, 1);
+        BindText(s, 5, 2);
+        BindText(s, 6, 3);
         Check(raw.sqlite3_bind_int64(s, 7, row.StepIndex));
-        BindText(s, 8, row.Kind);
-        BindText(s, 9, row.EventType);
-        BindText(s, 10, row.Outcome);
-        BindText(s, 11, row.ErrorType);
-        BindText(s, 12, row.ErrorMessage);
+        BindText(s, 8, 4);
+        BindText(s, 9, 5);
+        BindText(s, 10, 6);
+        BindText(s, 11, 7);
+        BindText(s, 12, 8);
         Check(raw.sqlite3_bind_int64(s, 13, row.DurationTicks));
         Check(raw.sqlite3_bind_blob(s, 14, _previous));
         Step(s);
@@ -95,8 +97,11 @@ internal sealed class AuditInsert : IDisposable
         return statement;
     }
 
-    private void BindText(sqlite3_stmt s, int index, string? value) =>
-        Check(value is null ? raw.sqlite3_bind_null(s, index) : raw.sqlite3_bind_text16(s, index, value));
+    private void BindText(sqlite3_stmt s, int index, int hashedText) =>
+        Check(!_hasher.TryGetText(hashedText, out var utf8) ? raw.sqlite3_bind_null(s, index)
+            // An empty span pins to a null pointer, which SQLite would store as NULL rather than ''.
+            : utf8.IsEmpty ? raw.sqlite3_bind_text(s, index, string.Empty)
+            : raw.sqlite3_bind_text(s, index, utf8));
 
     private void Step(sqlite3_stmt s)
     {

@@ -13,12 +13,26 @@ internal sealed class AuditRowHasher
 {
     public const int HashSize = 32;
 
+    /// <summary>Number of text columns; their UTF-8 bytes stay in the buffer after <see cref="Compute"/> so they can be bound without re-encoding.</summary>
+    public const int TextCount = 9;
+
+    private readonly (int Start, int Length)[] _texts = new (int, int)[TextCount];
     private byte[] _buffer = new byte[1024];
     private int _length;
+    private int _textCount;
+
+    /// <summary>The UTF-8 bytes of the <paramref name="index"/>-th text column of the last row hashed; null text has a negative length.</summary>
+    public bool TryGetText(int index, out ReadOnlySpan<byte> utf8)
+    {
+        var (start, length) = _texts[index];
+        utf8 = length < 0 ? default : _buffer.AsSpan(start, length);
+        return length >= 0;
+    }
 
     public void Compute(ReadOnlySpan<byte> previous, in AuditRow row, Span<byte> hash)
     {
         _length = 0;
+        _textCount = 0;
         Ensure(HashSize);
         previous.CopyTo(_buffer);
         _length = HashSize;
@@ -52,11 +66,13 @@ internal sealed class AuditRowHasher
         {
             BinaryPrimitives.WriteInt32LittleEndian(_buffer.AsSpan(_length), -1);
             _length += 4;
+            _texts[_textCount++] = (0, -1);
             return;
         }
         Ensure(4 + Encoding.UTF8.GetMaxByteCount(value.Length));
         var written = Encoding.UTF8.GetBytes(value, _buffer.AsSpan(_length + 4));
         BinaryPrimitives.WriteInt32LittleEndian(_buffer.AsSpan(_length), written);
+        _texts[_textCount++] = (_length + 4, written);
         _length += 4 + written;
     }
 

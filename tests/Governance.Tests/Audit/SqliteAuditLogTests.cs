@@ -109,6 +109,25 @@ public class SqliteAuditLogTests : IDisposable
     }
 
     [Fact]
+    public async Task Empty_null_and_non_ascii_text_is_stored_exactly_and_the_chain_verifies()
+    {
+        var path = _dir.File("audit.db");
+        var empty = Event("run-é", 0) with { Outcome = "", Step = null, ErrorType = "", ErrorMessage = "échec «délai» 日本" };
+        await using (var log = new SqliteAuditLog(path))
+        {
+            await log.WriteAsync(empty);
+            await log.FlushAsync();
+            var back = Assert.Single(await log.ReadAsync("run-é"));
+            Assert.Equal("", back.Outcome);
+            Assert.Null(back.Step);
+            Assert.Equal("", back.ErrorType);
+            Assert.Equal("échec «délai» 日本", back.ErrorMessage);
+        }
+
+        Assert.True((await SqliteAuditLog.VerifyAsync(path)).IsValid);
+    }
+
+    [Fact]
     public async Task Editing_a_row_is_detected_at_that_row()
     {
         var path = _dir.File("audit.db");

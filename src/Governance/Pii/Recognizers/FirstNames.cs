@@ -3,8 +3,8 @@ using System.Collections.Frozen;
 namespace HybridAI.Governance.Pii.Recognizers;
 
 /// <summary>
-/// Common English, French and German first names. Words that are also common nouns, months or places
-/// (May, June, Grace, Bill, Paris…) are left out on purpose: they would mask ordinary words.
+/// Common English, French and German first names. Words that are also common nouns, months, places or
+/// technologies (May, June, Bill, Paris, Ruby, Ernst…) are left out on purpose: they would mask ordinary words.
 /// </summary>
 internal static class FirstNames
 {
@@ -41,12 +41,27 @@ internal static class FirstNames
         // More English
         "Liam", "Noah", "Ethan", "Mason", "Logan", "Lucas", "Jacob", "Aiden", "Elijah", "Owen",
         "Isaac", "Dylan", "Nathan", "Adam", "Callum", "Connor", "Jamie", "Luke", "Max", "Ben",
-        "Grace", "Ella", "Ava", "Isla", "Poppy", "Freya", "Ruby", "Evie", "Holly", "Megan",
+        "Grace", "Ella", "Ava", "Isla", "Poppy", "Freya", "Evie", "Holly", "Megan",
         "Hannah", "Rachel", "Rebecca", "Victoria", "Natalie", "Samantha", "Katie", "Lauren", "Zoe", "Jessica",
         // More French
         "Mathis", "Nathan", "Enzo", "Clément", "Maxime", "Alexandre", "Thomas", "Paul", "Adrien", "Damien",
         "Pauline", "Mathilde", "Lucie", "Océane", "Marion", "Laure", "Audrey", "Émilie", "Agathe", "Juliette",
         "Amandine", "Charlotte", "Elise", "Élise", "Margot", "Justine", "Morgane", "Coralie", "Gaëlle", "Anaïs",
+        "Guillaume", "Benoît", "Cédric", "Fabien", "Florent", "Grégory", "Jérémy", "Loïc", "Ludovic", "Yannick",
+        "Gaël", "Killian", "Mathéo", "Timothée", "Valentin", "Corentin", "Alexis", "Titouan", "Aurélien", "Bastien",
+        "Sylvain", "Hervé", "Gérard", "Yves", "Marcel", "Lucien", "Henri", "Étienne", "Rémi", "Xavier",
+        "Aurore", "Laetitia", "Virginie", "Delphine", "Karine", "Stéphanie", "Séverine", "Caroline", "Mélanie", "Estelle",
+        "Anaëlle", "Clémence", "Capucine", "Apolline", "Maëlys", "Lilou", "Romane", "Clara", "Eva",
+        // More German
+        "Jens", "Uli", "Volker", "Rainer", "Reinhard", "Manfred", "Werner", "Gerhard", "Heinz", "Karl",
+        "Jannik", "Finn", "Elias", "Luca", "Ben", "Paula", "Emilia", "Marlene", "Frieda", "Ida",
+        "Anke", "Silke", "Ute", "Dagmar", "Gudrun", "Elke", "Bärbel", "Annika", "Franziska", "Vanessa",
+        "Jürgen", "Björn", "Malte", "Henrik", "Benedikt", "Dominik", "Fabian", "Philipp", "Christian",
+        // More English
+        "Oliver", "Archie", "Alfie", "Freddie", "Theo", "Arlo", "Reuben", "Rory", "Toby", "Finley",
+        "Chelsea", "Bethany", "Danielle", "Gemma", "Kirsty", "Leanne", "Nicola", "Siobhan", "Shannon",
+        "Heather", "Tracy", "Kelly", "Wendy", "Brenda", "Janet", "Joanne", "Julie", "Helen", "Fiona",
+        "Graham", "Keith", "Nigel", "Trevor", "Colin", "Stuart", "Gavin", "Wayne", "Darren", "Lee",
     ]);
 
     public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Lookup =

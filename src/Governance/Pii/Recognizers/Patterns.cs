@@ -45,7 +45,18 @@ public static partial class PiiRecognizers
     private static partial Regex NumericDateCandidateRegex();
 
     // A capitalised name (or all-caps surname, common in French) right after a context phrase or a title.
-    [GeneratedRegex(@"(?<=(?:\b(?i:my name is|i am|i'm|this is|je m'appelle|je m’appelle|mon nom est|je suis|dear|hi|hello|bonjour|bonsoir|cher|chère|regards|best regards|kind regards|cordialement|bien à vous|sincerely|signed|signé|merci|thanks|thank you)|\b(?:Mr|Mrs|Ms|Dr|Mme|Mlle|Herr|Herrn|Frau|Monsieur|Madame|Mademoiselle|Miss)\.?|\bM\.)[,:]?\s+)(?!(?:Mr|Mrs|Ms|Dr|Mme|Mlle|Herr|Herrn|Frau|Monsieur|Madame|Mademoiselle|Miss|Madam|Sir|M)\b)\p{Lu}(?:[\p{Ll}'’]+|\p{Lu}+)(?:-\p{Lu}[\p{Ll}'’]+)?(?: \p{Lu}(?:[\p{Ll}'’]+|\p{Lu}+)(?:-\p{Lu}[\p{Ll}'’]+)?){0,2}(?![\p{L}\p{Nd}])", Fast)]
+    // Greetings and introductions keep the name on their own line ("Bonjour,\n\nDepuis…" names nobody), and a
+    // greeting's name ends the phrase: "Hello Lumio support," and "hi We're away" greet no one.
+    private const string NotTitle = @"(?!(?:Mr|Mrs|Ms|Dr|Mme|Mlle|Herr|Herrn|Frau|Monsieur|Madame|Mademoiselle|Miss|Madam|Sir|M)\b)";
+    private const string ContextName = NotTitle + @"\p{Lu}(?:[\p{Ll}'’]+|\p{Lu}+)(?:-\p{Lu}[\p{Ll}'’]+)?(?: \p{Lu}(?:[\p{Ll}'’]+|\p{Lu}+)(?:-\p{Lu}[\p{Ll}'’]+)?){0,2}(?![\p{L}\p{Nd}])";
+    private const string GreetingName =
+        @"(?<=\b(?i:dear|hi|hello|bonjour|bonsoir|cher|chère)[,:]?[ \t]+)" + ContextName + @"(?=[ \t]*(?:[,!.:;\r\n]|$))";
+    private const string IntroductionOrTitleName =
+        @"(?<=(?:\b(?i:my name is|i am|i'm|this is|je m'appelle|je m’appelle|mon nom est|je suis)[,:]?|\b(?:Mr|Mrs|Ms|Dr|Mme|Mlle|Herr|Herrn|Frau|Monsieur|Madame|Mademoiselle|Miss)\.?|\bM\.)[ \t]+)" + ContextName;
+    private const string SignOffName =
+        @"(?<=\b(?i:regards|best regards|kind regards|cordialement|bien à vous|sincerely|signed|signé|merci|thanks|thank you)[,:]?\s+)" + ContextName;
+
+    [GeneratedRegex(GreetingName + "|" + IntroductionOrTitleName + "|" + SignOffName, Fast)]
     private static partial Regex NameInContextRegex();
 
     [GeneratedRegex(@"(?<![\p{L}\p{Nd}'’-])\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?![\p{L}\p{Nd}'’-])", Fast)]

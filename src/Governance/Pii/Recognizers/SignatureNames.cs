@@ -21,7 +21,8 @@ public static partial class PiiRecognizers
     [GeneratedRegex(@"(?<![\p{L}'’-])" + FullName + " ?$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex TrailingNameRegex();
 
-    [GeneratedRegex(@"\b(?i:my (?:partner|wife|husband|son|daughter|colleague|manager|friend|mother|father|brother|sister|flatmate|neighbour|neighbor)|mon (?:conjoint|compagnon|mari|fils|collègue|ami|frère|père|voisin)|ma (?:femme|conjointe|compagne|fille|collègue|amie|sœur|soeur|mère|voisine)|de la part de|mein (?:Mann|Partner|Sohn|Kollege)|meine (?:Frau|Partnerin|Tochter|Kollegin)),? (?<name>" + FullName + ")",
+    // The phrase is a lookbehind so the match is the name alone and EnumerateMatches needs no Match objects.
+    [GeneratedRegex(@"(?<=\b(?i:my (?:partner|wife|husband|son|daughter|colleague|manager|friend|mother|father|brother|sister|flatmate|neighbour|neighbor)|mon (?:conjoint|compagnon|mari|fils|collègue|ami|frère|père|voisin)|ma (?:femme|conjointe|compagne|fille|collègue|amie|sœur|soeur|mère|voisine)|de la part de|mein (?:Mann|Partner|Sohn|Kollege)|meine (?:Frau|Partnerin|Tochter|Kollegin)),? )" + FullName,
         RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex RelationshipNameRegex();
 
@@ -40,9 +41,9 @@ public static partial class PiiRecognizers
         public void Recognize(string text, List<PiiFinding> findings)
         {
             FindSignatureLines(text, findings);
-            foreach (Match m in RelationshipNameRegex().Matches(text))
+            foreach (var m in RelationshipNameRegex().EnumerateMatches(text))
             {
-                Add(text, m.Groups["name"].Index, m.Groups["name"].Length, findings);
+                Add(text, m.Index, m.Length, findings);
             }
 
             var from = 0;

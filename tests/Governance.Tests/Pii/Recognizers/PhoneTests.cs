@@ -29,6 +29,8 @@ public class PhoneTests
     [InlineData("portable: 06.12.34.56.78", "06.12.34.56.78")]
     [InlineData("fixe 01-42-68-53-00", "01-42-68-53-00")]
     [InlineData("tél 0612345678", "0612345678")]
+    [InlineData("je n'ai plus accès au compte. Tél : 06 12 34 56 78", "06 12 34 56 78")] // a phone word right before beats a reference word further back
+    [InlineData("order CMD-12345 is late, call me on 07700 900123", "07700 900123")]
     // national Germany
     [InlineData("Telefon 030 123456", "030 123456")]
     [InlineData("Telefon (089) 1234567", "(089) 1234567")]

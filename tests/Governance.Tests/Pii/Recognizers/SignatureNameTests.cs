@@ -23,6 +23,8 @@ public class SignatureNameTests
     [InlineData("Thank you,\nThe Lumio Team")]
     [InlineData("Hello,\nThank you for contacting us.")]
     [InlineData("Step 2 - Open Settings")]
+    [InlineData("my partner Support Team set it up")] // stop words are not names
+    [InlineData("my wife said Lumio Hub is broken")] // no name right after the relationship word
     [InlineData("We ordered it on Monday, as planned,\nNew York Office")] // the line before is not a short closing
     public void Ignores_capitalised_lines_that_are_not_people(string text) =>
         Assert.Empty(Findings.Of(PiiRecognizers.PersonNameInSignature(), text));

@@ -3,7 +3,16 @@
 # integration tests use (PostgreSQL 15 on 127.0.0.1:5432, RabbitMQ on 127.0.0.1:5672), started if not running.
 # Idempotent: checks before installing (apt-get update at most once) and before starting.
 # Not root and something missing: says what, and carries on (those tests skip, or fail under CI=true).
+# Connection details and data paths go to ${HYBRIDAI_CACHE:-~/.cache/hybridai}/services.env, which eng/test.sh
+# exports to the tests.
 set -uo pipefail
+cache="${HYBRIDAI_CACHE:-$HOME/.cache/hybridai}"
+mkdir -p "$cache"
+env_file="$cache/services.env"
+{
+  echo "HYBRIDAI_ONNX_TESTDATA=/usr/share/libonnx-testdata/data"
+  echo "HYBRIDAI_WEKA_EXAMPLES=/usr/share/doc/weka/examples"
+} > "$env_file.tmp"
 packages=(libonnx-testdata weka sqlite3 postgresql rabbitmq-server)
 missing=()
 for p in "${packages[@]}"; do
@@ -34,6 +43,7 @@ if command -v pg_ctlcluster >/dev/null 2>&1 && [[ $EUID -eq 0 ]]; then
       || su postgres -c "psql -qc \"CREATE ROLE hybridai LOGIN PASSWORD 'hybridai'\"" >/dev/null
     su postgres -c "psql -qtAc \"SELECT 1 FROM pg_database WHERE datname='hybridai'\"" | grep -q 1 \
       || su postgres -c "createdb -O hybridai hybridai" >/dev/null
+    echo "HYBRIDAI_POSTGRES_CONNECTION='Host=127.0.0.1;Port=5432;Username=hybridai;Password=hybridai;Database=hybridai'" >> "$env_file.tmp"
     echo "setup-system: PostgreSQL ready: Host=127.0.0.1;Port=5432;Username=hybridai;Password=hybridai;Database=hybridai"
   else
     echo "setup-system: PostgreSQL did not start" >&2
@@ -46,6 +56,10 @@ if command -v rabbitmq-server >/dev/null 2>&1 && [[ $EUID -eq 0 ]]; then
     rabbitmq-server -detached >/dev/null 2>&1 || true
     for _ in $(seq 1 60); do port_open 5672 && break; sleep 1; done
   fi
-  if port_open 5672; then echo "setup-system: RabbitMQ ready: amqp://guest:guest@127.0.0.1:5672/"; else echo "setup-system: RabbitMQ did not start" >&2; fi
+  if port_open 5672; then
+    echo "HYBRIDAI_RABBITMQ_URI=amqp://guest:guest@127.0.0.1:5672/" >> "$env_file.tmp"
+    echo "setup-system: RabbitMQ ready: amqp://guest:guest@127.0.0.1:5672/"
+  else echo "setup-system: RabbitMQ did not start" >&2; fi
 fi
+mv "$env_file.tmp" "$env_file"
 exit 0

@@ -8,6 +8,11 @@ root="$(pwd)"
 results="$root/artifacts/test-results"
 
 eng/setup-system.sh
+if [[ -f "${HYBRIDAI_CACHE:-$HOME/.cache/hybridai}/services.env" ]]; then
+  set -a
+  . "${HYBRIDAI_CACHE:-$HOME/.cache/hybridai}/services.env"
+  set +a
+fi
 eng/fetch-deps.sh >/dev/null || echo "test: eng/fetch-deps.sh failed; tests that need native runtimes will skip (or fail under CI=true)" >&2
 
 rm -rf "$results"

@@ -1,14 +1,15 @@
 using BenchmarkDotNet.Running;
 using HybridAI.Benchmarks;
 
-// dotnet run -c Release --project bench -- engine      (BenchmarkDotNet: engine overhead per run)
+// dotnet run -c Release --project bench -- engine [--job short] [--filter PATTERN]  (BenchmarkDotNet: engine overhead per run)
 // dotnet run -c Release --project bench -- audit-sink  (sustained events/s of the SQLite audit log)
 // dotnet run -c Release --project bench -- scenario    (scenario 01 over its whole data set)
 var mode = args.Length > 0 ? args[0] : "engine";
 switch (mode)
 {
     case "engine":
-        BenchmarkRunner.Run<EngineOverheadBenchmarks>(args: args[1..]);
+        BenchmarkSwitcher.FromTypes([typeof(EngineOverheadBenchmarks), typeof(EngineOverheadWhileSinkKeepsUpBenchmarks)])
+            .Run(args.Length > 1 ? args[1..] : ["--filter", "*"]);
         return 0;
     case "audit-sink":
         await AuditSinkThroughput.RunAsync().ConfigureAwait(false);

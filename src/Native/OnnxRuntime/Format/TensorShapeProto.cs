@@ -12,6 +12,9 @@ public sealed class TensorShapeProto : IProtoMessage<TensorShapeProto>
     /// <exception cref="OnnxFormatException">Malformed bytes.</exception>
     public static TensorShapeProto Read(ReadOnlySpan<byte> bytes) => ProtoReader.ReadRoot<TensorShapeProto>(bytes);
 
+    /// <summary>Serializes this message.</summary>
+    public byte[] ToByteArray() => ProtoMessages.Serialize(this);
+
     /// <inheritdoc cref="TensorProto.WriteTo"/>
     public void WriteTo(ProtoWriter writer)
     {

@@ -79,6 +79,9 @@ public sealed class TypeProto : IProtoMessage<TypeProto>
     /// <exception cref="OnnxFormatException">Malformed bytes.</exception>
     public static TypeProto Read(ReadOnlySpan<byte> bytes) => ProtoReader.ReadRoot<TypeProto>(bytes);
 
+    /// <summary>Serializes this message.</summary>
+    public byte[] ToByteArray() => ProtoMessages.Serialize(this);
+
     /// <summary>Describes the type the way ONNX prints it, e.g. <c>seq(tensor(float))</c>.</summary>
     public override string ToString() => Kind switch
     {

@@ -31,6 +31,8 @@ public sealed class OnnxValue : IDisposable
         _values = values;
     }
 
+    internal OrtValueHandle Handle => _handle;
+
     /// <summary>Tensor, sequence or map; <see cref="OnnxValueKind.Optional"/> when the value is None.</summary>
     public OnnxValueKind Kind { get; }
 
@@ -86,7 +88,7 @@ public sealed class OnnxValue : IDisposable
     internal static unsafe OnnxValue FromOwned(OrtValueHandle handle)
     {
         var raw = handle.DangerousGetHandle();
-        var elements = new List<OnnxValue>();
+        List<OnnxValue>? elements = null;
         OnnxTensor? keys = null;
         OnnxTensor? values = null;
         try
@@ -108,6 +110,7 @@ public sealed class OnnxValue : IDisposable
                 case OnnxValueKind.Sequence:
                     nuint count;
                     OrtApi.Check(OrtApi.GetValueCount(raw, &count));
+                    elements = new List<OnnxValue>((int)count);
                     for (var i = 0; i < (int)count; i++)
                     {
                         elements.Add(FromOwned(Child(raw, i)));
@@ -124,7 +127,7 @@ public sealed class OnnxValue : IDisposable
         }
         catch
         {
-            elements.ForEach(e => e.Dispose());
+            elements?.ForEach(e => e.Dispose());
             keys?.Dispose();
             values?.Dispose();
             handle.Dispose();

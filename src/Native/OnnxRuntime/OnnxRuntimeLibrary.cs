@@ -40,6 +40,9 @@ public static class OnnxRuntimeLibrary
     /// <summary>Loads the library once and makes <c>[DllImport("onnxruntime")]</c> in this assembly resolve to it.</summary>
     public static void EnsureLoaded() => _ = Library.Value;
 
+    /// <summary>The <c>OrtApi*</c> for <see cref="ApiVersion"/>: the table of C API function pointers.</summary>
+    internal static IntPtr ApiTable => Library.Value.Api;
+
     internal static string Locate(string? fromEnvironment, string baseDirectory, string cacheFolder)
     {
         if (!string.IsNullOrEmpty(fromEnvironment))
@@ -79,7 +82,8 @@ public static class OnnxRuntimeLibrary
         var handle = NativeLibrary.Load(path);
         var getApiBase = (delegate* unmanaged<OrtApiBase*>)NativeLibrary.GetExport(handle, "OrtGetApiBase");
         var apiBase = getApiBase();
-        if (apiBase->GetApi(ApiVersion) == IntPtr.Zero)
+        var api = apiBase->GetApi(ApiVersion);
+        if (api == IntPtr.Zero)
         {
             throw new DllNotFoundException($"{path} does not serve ONNX Runtime C API version {ApiVersion}; ONNX Runtime 1.30 or later is needed.");
         }
@@ -87,10 +91,10 @@ public static class OnnxRuntimeLibrary
         var version = Marshal.PtrToStringUTF8(apiBase->GetVersionString()) ?? "";
         NativeLibrary.SetDllImportResolver(typeof(OnnxRuntimeLibrary).Assembly,
             (name, _, _) => name is "onnxruntime" or "libonnxruntime" ? handle : IntPtr.Zero);
-        return new Loaded(path, version);
+        return new Loaded(path, version, api);
     }
 
-    private sealed record Loaded(string Path, string Version);
+    private sealed record Loaded(string Path, string Version, IntPtr Api);
 
     /// <summary>The first struct the C API hands out: two function pointers (onnxruntime_c_api.h, OrtApiBase).</summary>
     [StructLayout(LayoutKind.Sequential)]

@@ -38,32 +38,32 @@ public class MessageRoundTripTests
     [Fact]
     public void Sequence_map_and_optional_nest_and_round_trip()
     {
-        var inner = new SequenceProto { Name = "inner", ElemType = OnnxValueKind.Tensor };
+        var inner = new SequenceProto { Name = "inner", ElemType = ProtoValueKind.Tensor };
         inner.TensorValues.Add(OnnxTensorData.FromValues("a", [2], new long[] { 1, 2 }));
         inner.TensorValues.Add(OnnxTensorData.FromValues("b", [], new long[] { 3 }));
 
-        var map = new MapProto { Name = "m", KeyType = OnnxDataType.String, Values = new SequenceProto { ElemType = OnnxValueKind.Tensor } };
+        var map = new MapProto { Name = "m", KeyType = OnnxDataType.String, Values = new SequenceProto { ElemType = ProtoValueKind.Tensor } };
         map.StringKeys.Add(Encoding.UTF8.GetBytes("k"));
         map.Values.TensorValues.Add(OnnxTensorData.FromValues<float>(null, [], [0.25f]));
-        var intMap = new MapProto { KeyType = OnnxDataType.Int64, Values = new SequenceProto { ElemType = OnnxValueKind.Tensor } };
+        var intMap = new MapProto { KeyType = OnnxDataType.Int64, Values = new SequenceProto { ElemType = ProtoValueKind.Tensor } };
         intMap.Keys.AddRange([-5, 10]);
 
-        var outer = new SequenceProto { Name = "outer", ElemType = OnnxValueKind.Sequence };
+        var outer = new SequenceProto { Name = "outer", ElemType = ProtoValueKind.Sequence };
         outer.SequenceValues.Add(inner);
-        var maps = new SequenceProto { ElemType = OnnxValueKind.Map };
+        var maps = new SequenceProto { ElemType = ProtoValueKind.Map };
         maps.MapValues.Add(map);
         maps.MapValues.Add(intMap);
-        var optionals = new SequenceProto { ElemType = OnnxValueKind.Optional };
-        optionals.OptionalValues.Add(new OptionalProto { ElemType = OnnxValueKind.Tensor });
+        var optionals = new SequenceProto { ElemType = ProtoValueKind.Optional };
+        optionals.OptionalValues.Add(new OptionalProto { ElemType = ProtoValueKind.Tensor });
         var optional = new OptionalProto
         {
             Name = "o",
-            ElemType = OnnxValueKind.Optional,
-            OptionalValue = new OptionalProto { ElemType = OnnxValueKind.Sequence, SequenceValue = outer },
+            ElemType = ProtoValueKind.Optional,
+            OptionalValue = new OptionalProto { ElemType = ProtoValueKind.Sequence, SequenceValue = outer },
         };
 
         SequenceProto backOuter = SequenceProto.Read(outer.ToByteArray());
-        Assert.Equal(OnnxValueKind.Sequence, backOuter.ElemType);
+        Assert.Equal(ProtoValueKind.Sequence, backOuter.ElemType);
         Assert.Equal(1, backOuter.Count);
         Assert.Equal("inner", backOuter.SequenceValues[0].Name);
         Assert.Equal([1L, 2L], OnnxTensorData.Decode(backOuter.SequenceValues[0].TensorValues[0]).As<long>());
@@ -80,7 +80,7 @@ public class MessageRoundTripTests
 
         OptionalProto backOptional = OptionalProto.Read(optional.ToByteArray());
         Assert.Equal("o", backOptional.Name);
-        Assert.Equal(OnnxValueKind.Sequence, backOptional.OptionalValue!.ElemType);
+        Assert.Equal(ProtoValueKind.Sequence, backOptional.OptionalValue!.ElemType);
         Assert.Equal("inner", backOptional.OptionalValue.SequenceValue!.SequenceValues[0].Name);
 
         MapProto backMap = MapProto.Read(map.ToByteArray());
@@ -103,7 +103,7 @@ public class MessageRoundTripTests
         Assert.Equal("d", info.DocString);
         foreach (TypeProto t in new[] { back, info.Type! })
         {
-            Assert.Equal(OnnxValueKind.Map, t.Kind);
+            Assert.Equal(ProtoValueKind.Map, t.Kind);
             Assert.Equal("features", t.Denotation);
             Assert.Equal(OnnxDataType.Int64, t.MapType!.KeyType);
             TypeProto tensor = t.MapType.ValueType!.SequenceType!.ElemType!.OptionalType!.ElemType!;
@@ -116,7 +116,7 @@ public class MessageRoundTripTests
             Assert.Equal("map(Int64,seq(optional(tensor(Float))))", t.ToString());
         }
 
-        Assert.Equal(OnnxValueKind.SparseTensor, TypeProto.Read(sparse.ToByteArray()).Kind);
+        Assert.Equal(ProtoValueKind.SparseTensor, TypeProto.Read(sparse.ToByteArray()).Kind);
 
         // A zero-sized fixed dimension is not the same as an unknown one.
         TypeProto zero = TypeProto.Read(TypeProto.Tensor(OnnxDataType.Int32, 0L).ToByteArray());

@@ -28,7 +28,7 @@ public class NodeTestCatalogTests(ITestOutputHelper output)
                     dataSets++;
                     Assert.Equal(test.Inputs.Count, set.Inputs.Count);
                     Assert.Equal(test.Outputs.Count, set.Outputs.Count);
-                    foreach (OnnxValue value in set.Inputs.Concat(set.Outputs))
+                    foreach (ProtoValue value in set.Inputs.Concat(set.Outputs))
                     {
                         files++;
                         Count(kinds, value.Kind.ToString());
@@ -61,18 +61,18 @@ public class NodeTestCatalogTests(ITestOutputHelper output)
         IReadOnlyList<NodeTestCase> tests = NodeTestCatalog.Load(Root);
         NodeTestCase abs = tests.Single(t => t.Name == "test_abs");
         Assert.Equal("Abs", abs.Model.Graph!.Node[0].OpType);
-        Assert.Equal(OnnxValueKind.Tensor, abs.Inputs[0].Type!.Kind);
+        Assert.Equal(ProtoValueKind.Tensor, abs.Inputs[0].Type!.Kind);
         Assert.Equal(OnnxDataType.Float, abs.Inputs[0].Type!.TensorType!.ElemType);
         Assert.Equal([3L, 4L, 5L], abs.Inputs[0].Type!.TensorType!.Shape!.Dims.Select(d => d.Value!.Value));
         Assert.Contains(abs.Model.OpsetImport, o => string.IsNullOrEmpty(o.Domain) && o.Version > 0);
 
         NodeTestCase sequence = tests.Single(t => t.Name == "test_sequence_insert_at_back");
-        Assert.Equal(OnnxValueKind.Sequence, sequence.Inputs[0].Type!.Kind);
-        Assert.Equal(OnnxValueKind.Sequence, sequence.DataSets[0].Inputs[0].Kind);
-        Assert.Equal(OnnxValueKind.Tensor, sequence.DataSets[0].Inputs[0].Sequence!.ElemType);
+        Assert.Equal(ProtoValueKind.Sequence, sequence.Inputs[0].Type!.Kind);
+        Assert.Equal(ProtoValueKind.Sequence, sequence.DataSets[0].Inputs[0].Kind);
+        Assert.Equal(ProtoValueKind.Tensor, sequence.DataSets[0].Inputs[0].Sequence!.ElemType);
 
         NodeTestCase optional = tests.Single(t => t.Name == "test_optional_has_element_empty");
-        Assert.Equal(OnnxValueKind.Optional, optional.Inputs[0].Type!.Kind);
+        Assert.Equal(ProtoValueKind.Optional, optional.Inputs[0].Type!.Kind);
         Assert.False(optional.DataSets[0].Inputs[0].Optional!.HasValue);
         Assert.Equal([false], optional.DataSets[0].Outputs[0].DecodeTensor().As<bool>());
     }
@@ -81,7 +81,7 @@ public class NodeTestCatalogTests(ITestOutputHelper output)
     public void Abs_output_is_the_absolute_input()
     {
         NodeTestDataSet set = NodeTestCase.Load(Path.Combine(Root, "test_abs")).DataSets[0];
-        OnnxTensor x = set.Inputs[0].DecodeTensor();
+        ProtoTensor x = set.Inputs[0].DecodeTensor();
         float[] y = set.Outputs[0].DecodeTensor().As<float>();
         Assert.Equal(60, x.Length);
         Assert.Contains(x.As<float>(), v => v < 0);
@@ -149,20 +149,20 @@ public class NodeTestCatalogTests(ITestOutputHelper output)
     private static void Count(SortedDictionary<string, int> counts, string key) =>
         counts[key] = counts.TryGetValue(key, out int n) ? n + 1 : 1;
 
-    private static void CountTensors(OnnxValue value, SortedDictionary<string, int> dataTypes)
+    private static void CountTensors(ProtoValue value, SortedDictionary<string, int> dataTypes)
     {
         switch (value.Kind)
         {
-            case OnnxValueKind.Tensor: CountTensor(value.Tensor!, dataTypes); break;
-            case OnnxValueKind.Sequence: CountSequence(value.Sequence!, dataTypes); break;
-            case OnnxValueKind.Map: CountMap(value.Map!, dataTypes); break;
-            case OnnxValueKind.Optional: CountOptional(value.Optional!, dataTypes); break;
+            case ProtoValueKind.Tensor: CountTensor(value.Tensor!, dataTypes); break;
+            case ProtoValueKind.Sequence: CountSequence(value.Sequence!, dataTypes); break;
+            case ProtoValueKind.Map: CountMap(value.Map!, dataTypes); break;
+            case ProtoValueKind.Optional: CountOptional(value.Optional!, dataTypes); break;
         }
     }
 
     private static void CountTensor(TensorProto tensor, SortedDictionary<string, int> dataTypes)
     {
-        OnnxTensor decoded = OnnxTensorData.Decode(tensor);
+        ProtoTensor decoded = OnnxTensorData.Decode(tensor);
         long expected = decoded.Shape.Aggregate(1L, (p, d) => p * d);
         Assert.Equal(expected, decoded.Length);
         Count(dataTypes, decoded.DataType.ToString());

@@ -39,7 +39,7 @@ public class OnnxModelBuilderTests
         Assert.Equal("score", graph.Node[0].Name);
         Assert.Equal("ai.onnx.ml", graph.Node[1].Domain);
         Assert.Equal("SOFTMAX", graph.Node[1].Attribute.Single(a => a.Name == "post_transform").StringValue);
-        OnnxTensor weights = OnnxTensorData.Decode(graph.Initializer.Single());
+        ProtoTensor weights = OnnxTensorData.Decode(graph.Initializer.Single());
         Assert.Equal([3L, 2L], weights.Shape);
         Assert.Equal([1f, 2f, 3f, 4f, 5f, 6f], weights.As<float>());
         Assert.Equal("batch", graph.Input[0].Type!.TensorType!.Shape!.Dims[0].Param);

@@ -83,7 +83,7 @@ public class OnnxTensorDataTests
         Assert.Throws<InvalidCastException>(() => OnnxTensorData.Decode(OnnxTensorData.FromValues<float>("x", [1], [1f])).As<double>());
     }
 
-    private static OnnxTensor Decode(OnnxDataType type, Action<TensorProto> fill, long? count = null)
+    private static ProtoTensor Decode(OnnxDataType type, Action<TensorProto> fill, long? count = null)
     {
         var tensor = new TensorProto { DataType = type };
         fill(tensor);
@@ -95,7 +95,7 @@ public class OnnxTensorDataTests
         where T : unmanaged
     {
         TensorProto tensor = OnnxTensorData.FromValues<T>("v", [1, values.Length], values);
-        OnnxTensor decoded = OnnxTensorData.Decode(TensorProto.Read(tensor.ToByteArray()));
+        ProtoTensor decoded = OnnxTensorData.Decode(TensorProto.Read(tensor.ToByteArray()));
         Assert.Equal(expectedType, decoded.DataType);
         Assert.Equal([1L, values.Length], decoded.Shape);
         Assert.Equal(values, decoded.As<T>());

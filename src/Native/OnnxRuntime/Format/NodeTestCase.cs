@@ -96,9 +96,9 @@ public sealed class NodeTestCase
         return inputs;
     }
 
-    private static List<OnnxValue> ReadValues(string setDirectory, string prefix, List<ValueInfoProto> declared)
+    private static List<ProtoValue> ReadValues(string setDirectory, string prefix, List<ValueInfoProto> declared)
     {
-        var values = new List<OnnxValue>();
+        var values = new List<ProtoValue>();
         foreach (string path in Numbered(System.IO.Directory.GetFiles(setDirectory, prefix + "*.pb"), prefix))
         {
             int index = values.Count;
@@ -109,7 +109,7 @@ public sealed class NodeTestCase
 
             TypeProto type = declared[index].Type
                 ?? throw new OnnxFormatException($"{path}: graph {prefix.TrimEnd('_')} '{declared[index].Name}' has no type.");
-            values.Add(ReadFile(path, bytes => OnnxValue.Read(bytes, type)));
+            values.Add(ReadFile(path, bytes => ProtoValue.Read(bytes, type)));
         }
 
         return values;

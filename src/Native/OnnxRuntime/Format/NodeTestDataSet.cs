@@ -3,7 +3,7 @@ namespace HybridAI.Native.OnnxRuntime.Format;
 /// <summary>One <c>test_data_set_N</c> folder: the inputs to feed and the outputs to expect, in graph order.</summary>
 public sealed class NodeTestDataSet
 {
-    internal NodeTestDataSet(string directory, IReadOnlyList<OnnxValue> inputs, IReadOnlyList<OnnxValue> outputs)
+    internal NodeTestDataSet(string directory, IReadOnlyList<ProtoValue> inputs, IReadOnlyList<ProtoValue> outputs)
     {
         Directory = directory;
         Inputs = inputs;
@@ -14,8 +14,8 @@ public sealed class NodeTestDataSet
     public string Directory { get; }
 
     /// <summary><c>input_K.pb</c> for K = 0, 1, …, matching <see cref="NodeTestCase.Inputs"/>[K].</summary>
-    public IReadOnlyList<OnnxValue> Inputs { get; }
+    public IReadOnlyList<ProtoValue> Inputs { get; }
 
     /// <summary><c>output_K.pb</c> for K = 0, 1, …, matching <see cref="NodeTestCase.Outputs"/>[K].</summary>
-    public IReadOnlyList<OnnxValue> Outputs { get; }
+    public IReadOnlyList<ProtoValue> Outputs { get; }
 }

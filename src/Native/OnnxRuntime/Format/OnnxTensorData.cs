@@ -10,7 +10,7 @@ namespace HybridAI.Native.OnnxRuntime.Format;
 /// <example>
 /// <code>
 /// TensorProto weights = OnnxTensorData.FromValues("W", [2, 2], new float[] { 1, 2, 3, 4 });
-/// OnnxTensor back = OnnxTensorData.Decode(weights);
+/// ProtoTensor back = OnnxTensorData.Decode(weights);
 /// float[] values = back.As&lt;float&gt;();   // { 1, 2, 3, 4 }, shape [2, 2]
 /// </code>
 /// </example>
@@ -25,7 +25,7 @@ public static class OnnxTensorData
     /// <summary>Decodes the tensor's values into a typed array.</summary>
     /// <exception cref="NotSupportedException">Complex element types, unknown types, or data in an external file.</exception>
     /// <exception cref="OnnxFormatException">The data does not hold as many elements as the dims call for.</exception>
-    public static OnnxTensor Decode(TensorProto tensor)
+    public static ProtoTensor Decode(TensorProto tensor)
     {
         ArgumentNullException.ThrowIfNull(tensor);
         if (tensor.HasExternalData)
@@ -64,7 +64,7 @@ public static class OnnxTensorData
             _ => throw new NotSupportedException($"Tensor '{tensor.Name}' has unknown data_type {(int)tensor.DataType}."),
         };
 
-        return new OnnxTensor(tensor.Name, tensor.DataType, shape, values);
+        return new ProtoTensor(tensor.Name, tensor.DataType, shape, values);
     }
 
     /// <summary>Builds a tensor of <paramref name="values"/> stored in raw_data.</summary>

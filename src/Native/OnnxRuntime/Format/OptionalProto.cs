@@ -8,7 +8,7 @@ public sealed class OptionalProto : IProtoMessage<OptionalProto>
     public string? Name { get; set; }
 
     /// <summary>Field 2: which value field is used.</summary>
-    public OnnxValueKind ElemType { get; set; }
+    public ProtoValueKind ElemType { get; set; }
 
     /// <summary>Field 3.</summary>
     public TensorProto? TensorValue { get; set; }
@@ -81,7 +81,7 @@ public sealed class OptionalProto : IProtoMessage<OptionalProto>
             switch (field)
             {
                 case 1: message.Name = reader.ReadString(); break;
-                case 2: message.ElemType = (OnnxValueKind)reader.ReadInt32(); break;
+                case 2: message.ElemType = (ProtoValueKind)reader.ReadInt32(); break;
                 case 3: message.TensorValue = reader.ReadMessage<TensorProto>("tensor_value"); break;
                 case 5: message.SequenceValue = reader.ReadMessage<SequenceProto>("sequence_value"); break;
                 case 6: message.MapValue = reader.ReadMessage<MapProto>("map_value"); break;

@@ -8,7 +8,7 @@ public sealed class SequenceProto : IProtoMessage<SequenceProto>
     public string? Name { get; set; }
 
     /// <summary>Field 2: which of the value lists is used.</summary>
-    public OnnxValueKind ElemType { get; set; }
+    public ProtoValueKind ElemType { get; set; }
 
     /// <summary>Field 3.</summary>
     public List<TensorProto> TensorValues { get; } = [];
@@ -25,10 +25,10 @@ public sealed class SequenceProto : IProtoMessage<SequenceProto>
     /// <summary>How many elements the list named by <see cref="ElemType"/> holds.</summary>
     public int Count => ElemType switch
     {
-        OnnxValueKind.Tensor => TensorValues.Count,
-        OnnxValueKind.Sequence => SequenceValues.Count,
-        OnnxValueKind.Map => MapValues.Count,
-        OnnxValueKind.Optional => OptionalValues.Count,
+        ProtoValueKind.Tensor => TensorValues.Count,
+        ProtoValueKind.Sequence => SequenceValues.Count,
+        ProtoValueKind.Map => MapValues.Count,
+        ProtoValueKind.Optional => OptionalValues.Count,
         _ => 0,
     };
 
@@ -73,7 +73,7 @@ public sealed class SequenceProto : IProtoMessage<SequenceProto>
             switch (field)
             {
                 case 1: message.Name = reader.ReadString(); break;
-                case 2: message.ElemType = (OnnxValueKind)reader.ReadInt32(); break;
+                case 2: message.ElemType = (ProtoValueKind)reader.ReadInt32(); break;
                 case 3: message.TensorValues.Add(reader.ReadMessage<TensorProto>("tensor_values", message.TensorValues.Count)); break;
                 case 5: message.SequenceValues.Add(reader.ReadMessage<SequenceProto>("sequence_values", message.SequenceValues.Count)); break;
                 case 6: message.MapValues.Add(reader.ReadMessage<MapProto>("map_values", message.MapValues.Count)); break;

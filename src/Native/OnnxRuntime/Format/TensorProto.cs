@@ -7,7 +7,7 @@ namespace HybridAI.Native.OnnxRuntime.Format;
 /// <example>
 /// <code>
 /// TensorProto tensor = TensorProto.Read(File.ReadAllBytes("input_0.pb"));
-/// OnnxTensor values = OnnxTensorData.Decode(tensor);
+/// ProtoTensor values = OnnxTensorData.Decode(tensor);
 /// float[] floats = values.As&lt;float&gt;();
 /// </code>
 /// </example>

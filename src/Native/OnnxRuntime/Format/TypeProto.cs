@@ -32,13 +32,13 @@ public sealed class TypeProto : IProtoMessage<TypeProto>
     public string? Denotation { get; set; }
 
     /// <summary>Which kind of value this type describes.</summary>
-    public OnnxValueKind Kind =>
-        TensorType is not null ? OnnxValueKind.Tensor
-        : SequenceType is not null ? OnnxValueKind.Sequence
-        : MapType is not null ? OnnxValueKind.Map
-        : OptionalType is not null ? OnnxValueKind.Optional
-        : SparseTensorType is not null ? OnnxValueKind.SparseTensor
-        : OnnxValueKind.Undefined;
+    public ProtoValueKind Kind =>
+        TensorType is not null ? ProtoValueKind.Tensor
+        : SequenceType is not null ? ProtoValueKind.Sequence
+        : MapType is not null ? ProtoValueKind.Map
+        : OptionalType is not null ? ProtoValueKind.Optional
+        : SparseTensorType is not null ? ProtoValueKind.SparseTensor
+        : ProtoValueKind.Undefined;
 
     static string IProtoMessage<TypeProto>.MessageName => "TypeProto";
 
@@ -85,11 +85,11 @@ public sealed class TypeProto : IProtoMessage<TypeProto>
     /// <summary>Describes the type the way ONNX prints it, e.g. <c>seq(tensor(float))</c>.</summary>
     public override string ToString() => Kind switch
     {
-        OnnxValueKind.Tensor => "tensor(" + TensorType!.ElemType + ")",
-        OnnxValueKind.SparseTensor => "sparse_tensor(" + SparseTensorType!.ElemType + ")",
-        OnnxValueKind.Sequence => "seq(" + SequenceType!.ElemType + ")",
-        OnnxValueKind.Optional => "optional(" + OptionalType!.ElemType + ")",
-        OnnxValueKind.Map => "map(" + MapType!.KeyType + "," + MapType.ValueType + ")",
+        ProtoValueKind.Tensor => "tensor(" + TensorType!.ElemType + ")",
+        ProtoValueKind.SparseTensor => "sparse_tensor(" + SparseTensorType!.ElemType + ")",
+        ProtoValueKind.Sequence => "seq(" + SequenceType!.ElemType + ")",
+        ProtoValueKind.Optional => "optional(" + OptionalType!.ElemType + ")",
+        ProtoValueKind.Map => "map(" + MapType!.KeyType + "," + MapType.ValueType + ")",
         _ => "undefined",
     };
 

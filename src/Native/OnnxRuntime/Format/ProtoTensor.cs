@@ -6,9 +6,9 @@ namespace HybridAI.Native.OnnxRuntime.Format;
 /// double, uint, ulong, <see cref="BFloat16"/>; the 8-bit floats as their raw bytes (byte[]); 4- and 2-bit types
 /// unpacked to one element per byte (byte[] for unsigned and FLOAT4E2M1 bit patterns, sbyte[] for signed).
 /// </summary>
-public sealed class OnnxTensor
+public sealed class ProtoTensor
 {
-    internal OnnxTensor(string? name, OnnxDataType dataType, long[] shape, Array values)
+    internal ProtoTensor(string? name, OnnxDataType dataType, long[] shape, Array values)
     {
         Name = name;
         DataType = dataType;

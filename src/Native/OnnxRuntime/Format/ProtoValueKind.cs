@@ -1,7 +1,7 @@
 namespace HybridAI.Native.OnnxRuntime.Format;
 
 /// <summary>What an ONNX value is (<c>SequenceProto.DataType</c> / <c>OptionalProto.DataType</c> numbers).</summary>
-public enum OnnxValueKind
+public enum ProtoValueKind
 {
     /// <summary>Not set (an empty sequence or an optional without a value may leave it so).</summary>
     Undefined = 0,

@@ -46,6 +46,7 @@ public sealed class CalibratedTrainer : ITabularTrainer
     public TabularClassifier Train(TabularData data)
     {
         ArgumentNullException.ThrowIfNull(data);
+        TrainingDataCheck.Run(data);
         var labels = data.Labels();
         var allLabels = new SortedSet<string>(labels, StringComparer.Ordinal).ToArray();
         if (allLabels.Length != 2)

@@ -25,6 +25,7 @@ public static class TabularCrossValidation
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(trainer);
         ArgumentNullException.ThrowIfNull(positiveLabel);
+        TrainingDataCheck.Run(data);
         var labels = data.Labels();
         var allLabels = new SortedSet<string>(labels, StringComparer.Ordinal).ToArray();
         if (Array.IndexOf(allLabels, positiveLabel) < 0)

@@ -59,18 +59,11 @@ public sealed class CalibratedTrainer : ITabularTrainer
             throw new TabularDataException($"calibration with {_folds} folds needs at least {_folds} rows but the table has {labels.Length}.");
         }
 
-        var outOfFold = TabularCrossValidation.OutOfFoldProbabilities(data, _inner, allLabels, _folds, _seed);
-        var scores = new double[labels.Length];
-        var positives = new bool[labels.Length];
-        for (var i = 0; i < labels.Length; i++)
-        {
-            scores[i] = outOfFold[(i * 2) + 1];
-            positives[i] = labels[i] == allLabels[1];
-        }
-
+        var logits = TabularCrossValidation.OutOfFoldLogits(data, _inner, _folds, _seed);
+        var positives = labels.Select(l => l == allLabels[1]).ToArray();
         ProbabilityCalibrator calibrator = _method == CalibrationMethod.Platt
-            ? PlattCalibrator.Fit(scores, positives)
-            : IsotonicCalibrator.Fit(scores, positives);
+            ? PlattCalibrator.FitLogits(logits, positives)
+            : IsotonicCalibrator.Fit(logits.Select(ProbabilityCalibrator.Sigmoid).ToArray(), positives);
         return _inner.Train(data).WithCalibrator(calibrator);
     }
 }

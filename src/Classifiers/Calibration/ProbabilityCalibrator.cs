@@ -13,6 +13,14 @@ public abstract class ProbabilityCalibrator
     /// <summary>The calibrated probability for a raw one.</summary>
     public abstract double Calibrate(double probability);
 
+    /// <summary>
+    /// The calibrated probability for a raw log-odds score. Models call this with their exact margin,
+    /// so confident predictions keep their order instead of all rounding to probability 1.
+    /// </summary>
+    internal virtual double CalibrateLogit(double logit) => Calibrate(Sigmoid(logit));
+
+    internal static double Sigmoid(double x) => x >= 0 ? 1 / (1 + Math.Exp(-x)) : Math.Exp(x) / (1 + Math.Exp(x));
+
     /// <summary>The name written into model files.</summary>
     internal abstract string Kind { get; }
 

@@ -117,16 +117,34 @@ public sealed partial class TabularClassifier : IClassifier<TabularRow>
         return result;
     }
 
+    /// <summary>The uncalibrated log-odds of <c>Labels[1]</c> for every row of a two-label model.</summary>
+    internal double[] Logits(TabularData data)
+    {
+        var matrix = Featurizer.Transform(data);
+        var d = Featurizer.Dimension;
+        Span<double> margins = stackalloc double[2];
+        var result = new double[data.RowCount];
+        for (var i = 0; i < result.Length; i++)
+        {
+            Model.Margins(matrix.AsSpan(i * d, d), margins);
+            result[i] = margins[1] - margins[0];
+        }
+
+        return result;
+    }
+
     /// <summary>Writes the (calibrated) probabilities of one featurized row. Allocation-free.</summary>
     internal void Probabilities(ReadOnlySpan<double> features, Span<double> probabilities)
     {
         Model.Margins(features, probabilities);
-        Softmax.Normalize(probabilities);
         if (Calibrator is not null)
         {
-            probabilities[1] = Math.Clamp(Calibrator.Calibrate(probabilities[1]), 0d, 1d);
+            probabilities[1] = Math.Clamp(Calibrator.CalibrateLogit(probabilities[1] - probabilities[0]), 0d, 1d);
             probabilities[0] = 1d - probabilities[1];
+            return;
         }
+
+        Softmax.Normalize(probabilities);
     }
 
     private FeatureContribution[] Explain(ReadOnlySpan<double> features, int label, int top)

@@ -47,23 +47,22 @@ public static class TabularCrossValidation
     }
 
     /// <summary>
-    /// Each row's probabilities from a model that did not train on it (row-major, labels in ordinal
-    /// order): the input calibrators should be fitted on.
+    /// Each row's uncalibrated log-odds of the second label from a model that did not train on it:
+    /// what calibrators are fitted on. Two labels only.
     /// </summary>
-    internal static double[] OutOfFoldProbabilities(TabularData data, ITabularTrainer trainer, string[] allLabels, int folds, int seed)
+    internal static double[] OutOfFoldLogits(TabularData data, ITabularTrainer trainer, int folds, int seed)
     {
         var labels = data.Labels();
         var assignment = CrossValidation.StratifiedFolds(labels, folds, seed);
-        var k = allLabels.Length;
-        var result = new double[labels.Length * k];
+        var result = new double[labels.Length];
         for (var f = 0; f < folds; f++)
         {
             var (train, heldOut) = Split(assignment, f);
             var model = trainer.Train(data.Select(train));
-            var probabilities = ProbabilitiesByLabel(model, data.Select(heldOut), allLabels);
+            var logits = model.Logits(data.Select(heldOut));
             for (var h = 0; h < heldOut.Count; h++)
             {
-                Array.Copy(probabilities, h * k, result, heldOut[h] * k, k);
+                result[heldOut[h]] = logits[h];
             }
         }
 

@@ -5,17 +5,17 @@ namespace HybridAI.Classifiers;
 /// feature-major (all classes of one feature side by side, then the biases), which keeps the inner
 /// loops contiguous both here and when classifying.
 /// </summary>
-internal sealed class SoftmaxObjective(TrainingSet data, double l2)
+internal sealed class SoftmaxObjective(ISparseDesign data, double l2)
 {
     private readonly double[] _scores = new double[data.ClassCount];
     private readonly double _totalWeight = Sum(data.SampleWeights);
 
-    public int ParameterCount => (data.ActiveFeatures.Length + 1) * data.ClassCount;
+    public int ParameterCount => (data.FeatureCount + 1) * data.ClassCount;
 
     public double Evaluate(ReadOnlySpan<double> theta, Span<double> gradient)
     {
         var k = data.ClassCount;
-        var biasOffset = data.ActiveFeatures.Length * k;
+        var biasOffset = data.FeatureCount * k;
         var biases = theta.Slice(biasOffset, k);
         var scores = _scores.AsSpan();
         gradient.Clear();

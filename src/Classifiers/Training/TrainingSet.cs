@@ -4,7 +4,7 @@ namespace HybridAI.Classifiers;
 /// Featurized training data in compressed sparse rows over the "active" features only (those seen
 /// in training): weights of features never seen stay exactly zero, so there is no point optimising them.
 /// </summary>
-internal sealed class TrainingSet
+internal sealed class TrainingSet : ISparseDesign
 {
     private TrainingSet(TextFeaturizer featurizer, string[] labels, int[] targets, double[] sampleWeights, int[] activeFeatures, int[] rowStart, int[] columns, double[] values)
     {
@@ -37,6 +37,8 @@ internal sealed class TrainingSet
     public double[] Values { get; }
 
     public int Count => Targets.Length;
+
+    public int FeatureCount => ActiveFeatures.Length;
 
     public int ClassCount => Labels.Length;
 
@@ -159,7 +161,7 @@ internal sealed class TrainingSet
         }
     }
 
-    private static double[] ClassWeightsFor(string[] labels, int[] perClass, int total, ClassWeighting weighting, IReadOnlyDictionary<string, double>? explicitWeights)
+    internal static double[] ClassWeightsFor(string[] labels, int[] perClass, int total, ClassWeighting weighting, IReadOnlyDictionary<string, double>? explicitWeights)
     {
         var weights = new double[labels.Length];
         for (var k = 0; k < labels.Length; k++)

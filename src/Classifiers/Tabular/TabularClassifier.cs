@@ -1,0 +1,175 @@
+using System.Buffers;
+using HybridAI.Abstractions.Classification;
+using HybridAI.Classifiers.Calibration;
+using HybridAI.Classifiers.Data;
+
+namespace HybridAI.Classifiers.Tabular;
+
+/// <summary>
+/// A trained classifier over table rows (logistic regression or boosted trees), with its featurizer,
+/// an optional probability calibrator (two labels), and per-row explanations: LR reports weight ×
+/// value, trees the sum of value changes along each row's path per feature (Saabas).
+/// </summary>
+/// <example>
+/// <code>
+/// TabularData credit = ArffReader.ReadFile("credit-g.arff");
+/// TabularClassifier model = new CalibratedTrainer(new GradientBoostingTrainer(), CalibrationMethod.Isotonic).Train(credit);
+/// Classification c = model.Classify(credit.Row(0));
+/// Console.WriteLine($"{c.Label} {c.Confidence:P0}, mostly because of {c.TopFeatures[0].Feature}");
+/// using var file = File.Create("credit.model");
+/// model.Save(file);
+/// </code>
+/// </example>
+public sealed partial class TabularClassifier : IClassifier<TabularRow>
+{
+    /// <summary>How many features <see cref="Classify(TabularRow)"/> reports in <see cref="Classification.TopFeatures"/>.</summary>
+    public const int DefaultTopFeatureCount = 5;
+
+    private const int StackLimit = 256;
+    private readonly string[] _labels;
+
+    internal TabularClassifier(TabularFeaturizer featurizer, string[] labels, ITabularModel model, ProbabilityCalibrator? calibrator = null)
+    {
+        Featurizer = featurizer;
+        _labels = labels;
+        Model = model;
+        Calibrator = calibrator;
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> Labels => _labels;
+
+    /// <summary>"logistic-regression" or "gradient-boosting".</summary>
+    public string Kind => Model.Kind;
+
+    /// <summary>Turns rows into the model's features.</summary>
+    public TabularFeaturizer Featurizer { get; }
+
+    /// <summary>Maps the raw probability of <c>Labels[1]</c> to a calibrated one; null when uncalibrated.</summary>
+    public ProbabilityCalibrator? Calibrator { get; }
+
+    internal ITabularModel Model { get; }
+
+    /// <summary>The same model with <paramref name="calibrator"/> applied to the probability of <c>Labels[1]</c>.</summary>
+    /// <exception cref="InvalidOperationException">The model has more than two labels.</exception>
+    public TabularClassifier WithCalibrator(ProbabilityCalibrator calibrator)
+    {
+        ArgumentNullException.ThrowIfNull(calibrator);
+        if (_labels.Length != 2)
+        {
+            throw new InvalidOperationException($"Calibration needs a model with two labels but this one has {_labels.Length}.");
+        }
+
+        return new TabularClassifier(Featurizer, _labels, Model, calibrator);
+    }
+
+    /// <inheritdoc />
+    public Classification Classify(TabularRow input) => Classify(input, DefaultTopFeatureCount);
+
+    /// <summary>Classifies one row, reporting up to <paramref name="topFeatures"/> features that pushed towards the chosen label.</summary>
+    /// <exception cref="TabularDataException">A numeric value is infinite or not a number.</exception>
+    public Classification Classify(TabularRow input, int topFeatures)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentOutOfRangeException.ThrowIfNegative(topFeatures);
+        var d = Featurizer.Dimension;
+        double[]? rented = null;
+        var features = d <= StackLimit ? stackalloc double[d] : (rented = ArrayPool<double>.Shared.Rent(d)).AsSpan(0, d);
+        try
+        {
+            Featurizer.Transform(input, features);
+            var probabilities = new double[_labels.Length];
+            Probabilities(features, probabilities);
+            var best = 0;
+            for (var c = 1; c < probabilities.Length; c++)
+            {
+                if (probabilities[c] > probabilities[best])
+                {
+                    best = c;
+                }
+            }
+
+            var explanation = topFeatures == 0 ? [] : Explain(features, best, topFeatures);
+            return new Classification(_labels[best], probabilities[best], probabilities, explanation);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<double>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>Probabilities for every row of <paramref name="data"/>, row-major in the order of <see cref="Labels"/>.</summary>
+    public double[] PredictProbabilities(TabularData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var matrix = Featurizer.Transform(data);
+        var d = Featurizer.Dimension;
+        var k = _labels.Length;
+        var result = new double[data.RowCount * k];
+        for (var i = 0; i < data.RowCount; i++)
+        {
+            Probabilities(matrix.AsSpan(i * d, d), result.AsSpan(i * k, k));
+        }
+
+        return result;
+    }
+
+    /// <summary>The uncalibrated log-odds of <c>Labels[1]</c> for every row of a two-label model.</summary>
+    internal double[] Logits(TabularData data)
+    {
+        var matrix = Featurizer.Transform(data);
+        var d = Featurizer.Dimension;
+        Span<double> margins = stackalloc double[2];
+        var result = new double[data.RowCount];
+        for (var i = 0; i < result.Length; i++)
+        {
+            Model.Margins(matrix.AsSpan(i * d, d), margins);
+            result[i] = margins[1] - margins[0];
+        }
+
+        return result;
+    }
+
+    /// <summary>Writes the (calibrated) probabilities of one featurized row. Allocation-free.</summary>
+    internal void Probabilities(ReadOnlySpan<double> features, Span<double> probabilities)
+    {
+        Model.Margins(features, probabilities);
+        if (Calibrator is not null)
+        {
+            probabilities[1] = Math.Clamp(Calibrator.CalibrateLogit(probabilities[1] - probabilities[0]), 0d, 1d);
+            probabilities[0] = 1d - probabilities[1];
+            return;
+        }
+
+        Softmax.Normalize(probabilities);
+    }
+
+    private FeatureContribution[] Explain(ReadOnlySpan<double> features, int label, int top)
+    {
+        var contributions = new double[features.Length];
+        Model.Contributions(features, label, contributions);
+        var order = new int[contributions.Length];
+        for (var j = 0; j < order.Length; j++)
+        {
+            order[j] = j;
+        }
+
+        // Strongest first; ties by feature index so explanations are stable.
+        Array.Sort(order, (a, b) => contributions[b] != contributions[a] ? contributions[b].CompareTo(contributions[a]) : a.CompareTo(b));
+        var result = new List<FeatureContribution>(top);
+        foreach (var j in order)
+        {
+            if (result.Count == top || !(contributions[j] > 0))
+            {
+                break;
+            }
+
+            result.Add(new FeatureContribution(Featurizer.FeatureNames[j], contributions[j]));
+        }
+
+        return [.. result];
+    }
+}

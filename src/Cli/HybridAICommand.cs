@@ -18,6 +18,8 @@ public static class HybridAICommand
             ScenariosCommand.Create(console),
             RunCommand.Create(console),
             ReviewCommand.Create(console),
+            TrainCommand.Create(console),
+            PredictCommand.Create(console),
         };
         return root.Parse(args).InvokeAsync(cancellationToken: cancellationToken);
     }

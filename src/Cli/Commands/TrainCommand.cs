@@ -1,0 +1,131 @@
+using System.CommandLine;
+using System.Globalization;
+using HybridAI.Classifiers;
+using HybridAI.Classifiers.Calibration;
+using HybridAI.Classifiers.Data;
+using HybridAI.Classifiers.Tabular;
+using HybridAI.Classifiers.Validation;
+using Spectre.Console;
+
+namespace HybridAI.Cli.Commands;
+
+/// <summary>
+/// <c>hybridai train --data FILE --label COL [--text COL] [--algo lr|nb|gbdt] [--calibrate none|platt|isotonic] --out DIR</c>:
+/// k-fold metrics (one <c>name: value</c> per line), then a model trained on all rows, written to <c>DIR/model.hai</c>.
+/// </summary>
+internal static class TrainCommand
+{
+    public const string ModelFileName = "model.hai";
+
+    public static Command Create(IAnsiConsole console)
+    {
+        var data = new Option<string>("--data") { Description = "Training data: .arff or .csv (tabular), or .csv/.jsonl with --text.", Required = true };
+        var label = new Option<string>("--label") { Description = "The label column.", Required = true };
+        var text = new Option<string?>("--text") { Description = "The text column: trains a text classifier instead of a tabular one." };
+        var algo = new Option<string>("--algo") { Description = "lr, nb (text only) or gbdt (tabular only).", DefaultValueFactory = _ => "lr" };
+        algo.AcceptOnlyFromAmong("lr", "nb", "gbdt");
+        var calibrate = new Option<string>("--calibrate") { Description = "Probability calibration of a binary tabular model.", DefaultValueFactory = _ => "none" };
+        calibrate.AcceptOnlyFromAmong("none", "platt", "isotonic");
+        var positive = new Option<string?>("--positive") { Description = "The positive label of a binary task (default: the rarer label)." };
+        var folds = new Option<int>("--folds") { Description = "Cross-validation folds.", DefaultValueFactory = _ => 5 };
+        var seed = new Option<int>("--seed") { Description = "Seed for folds and trainers.", DefaultValueFactory = _ => 42 };
+        var output = new Option<string>("--out") { Description = "Folder to write model.hai to.", Required = true };
+        var command = new Command("train", "Train a classifier, print k-fold metrics and write the model.")
+        {
+            data, label, text, algo, calibrate, positive, folds, seed, output,
+        };
+        command.SetAction(parse =>
+        {
+            var request = new TrainRequest(parse.GetRequiredValue(data), parse.GetRequiredValue(label), parse.GetValue(text),
+                parse.GetRequiredValue(algo), parse.GetRequiredValue(calibrate), parse.GetValue(positive),
+                parse.GetValue(folds), parse.GetValue(seed), parse.GetRequiredValue(output));
+            try
+            {
+                return request.Text is null ? TrainTabular(console, request) : TrainText(console, request);
+            }
+            catch (Exception e) when (e is TabularDataException or InvalidDataException or ArgumentException or FileNotFoundException or InvalidOperationException)
+            {
+                console.MarkupLineInterpolated($"[red]{e.Message}[/]");
+                return HybridAICommand.InputError;
+            }
+        });
+        return command;
+    }
+
+    private sealed record TrainRequest(string Data, string Label, string? Text, string Algo, string Calibrate, string? Positive, int Folds, int Seed, string Out);
+
+    private static int TrainTabular(IAnsiConsole console, TrainRequest r)
+    {
+        if (r.Algo == "nb")
+        {
+            throw new ArgumentException("--algo nb trains text classifiers; use lr or gbdt for tabular data, or give --text COL.");
+        }
+
+        var data = Path.GetExtension(r.Data).ToLowerInvariant() switch
+        {
+            ".arff" => ArffReader.ReadFile(r.Data, r.Label),
+            ".csv" => CsvTableReader.ReadFile(r.Data, r.Label),
+            _ => throw new ArgumentException($"{r.Data}: tabular training reads .arff or .csv files."),
+        };
+        ITabularTrainer trainer = r.Algo == "gbdt"
+            ? new GradientBoostingTrainer(new GradientBoostingOptions { Seed = r.Seed })
+            : new TabularLogisticRegressionTrainer();
+        if (r.Calibrate != "none")
+        {
+            trainer = new CalibratedTrainer(trainer, r.Calibrate == "platt" ? CalibrationMethod.Platt : CalibrationMethod.Isotonic, r.Folds, r.Seed);
+        }
+
+        var labels = data.Labels();
+        var positive = r.Positive ?? RarestLabel(labels);
+        var cv = TabularCrossValidation.KFold(data, trainer, positive, r.Folds, r.Seed);
+        var ci = CultureInfo.InvariantCulture;
+        console.WriteLine($"rows: {data.RowCount}");
+        console.WriteLine($"positive_label: {positive}");
+        console.WriteLine(string.Create(ci, $"roc_auc: {cv.MeanRocAuc:F4}"));
+        console.WriteLine(string.Create(ci, $"pr_auc: {cv.MeanAveragePrecision:F4}"));
+        console.WriteLine(string.Create(ci, $"accuracy: {cv.MeanAccuracy:F4}"));
+        console.WriteLine(string.Create(ci, $"log_loss: {cv.MeanLogLoss:F4}"));
+        console.WriteLine(string.Create(ci, $"ece: {cv.MeanExpectedCalibrationError:F4}"));
+
+        var model = trainer.Train(data);
+        Write(console, r.Out, model.Save);
+        return 0;
+    }
+
+    private static int TrainText(IAnsiConsole console, TrainRequest r)
+    {
+        if (r.Algo == "gbdt")
+        {
+            throw new ArgumentException("--algo gbdt trains tabular classifiers; use lr or nb with --text.");
+        }
+
+        var examples = TextExamples.Read(r.Data, r.Text!, r.Label);
+        var options = new TextClassifierTrainingOptions
+        {
+            Algorithm = r.Algo == "nb" ? TextClassifierAlgorithm.NaiveBayes : TextClassifierAlgorithm.LogisticRegression,
+        };
+        var cv = CrossValidation.KFold(examples, options.CreateTrainer(), r.Folds, r.Seed);
+        var ci = CultureInfo.InvariantCulture;
+        console.WriteLine($"rows: {examples.Count}");
+        console.WriteLine(string.Create(ci, $"macro_f1: {cv.MeanMacroF1:F4}"));
+        console.WriteLine(string.Create(ci, $"accuracy: {cv.MeanAccuracy:F4}"));
+        var model = TextClassifier.Train(examples, options);
+        Write(console, r.Out, model.Save);
+        return 0;
+    }
+
+    private static string RarestLabel(string[] labels) =>
+        labels.GroupBy(l => l, StringComparer.Ordinal).OrderBy(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
+
+    private static void Write(IAnsiConsole console, string folder, Action<Stream> save)
+    {
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, ModelFileName);
+        using (var file = File.Create(path))
+        {
+            save(file);
+        }
+
+        console.WriteLine($"model: {path}");
+    }
+}

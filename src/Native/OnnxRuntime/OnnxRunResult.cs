@@ -2,7 +2,7 @@ using System.Collections;
 
 namespace HybridAI.Native.OnnxRuntime;
 
-/// <summary>The outputs of one <see cref="OnnxSession.Run"/>, in the order asked for; dispose it to release them.</summary>
+/// <summary>The outputs of one <see cref="OnnxSession.Run(IReadOnlyDictionary{string, OnnxTensor}, IReadOnlyList{string}?, CancellationToken)"/>, in the order asked for; dispose it to release them.</summary>
 public sealed class OnnxRunResult : IReadOnlyList<OnnxValue>, IDisposable
 {
     private readonly IReadOnlyList<string> _names;

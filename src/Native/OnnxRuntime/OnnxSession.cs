@@ -5,7 +5,7 @@ using HybridAI.Native.OnnxRuntime.Interop;
 namespace HybridAI.Native.OnnxRuntime;
 
 /// <summary>
-/// A loaded ONNX model. <see cref="Run"/> may be called from many threads at once on one session.
+/// A loaded ONNX model. <see cref="Run(IReadOnlyDictionary{string, OnnxTensor}, IReadOnlyList{string}?, CancellationToken)"/> may be called from many threads at once on one session.
 /// </summary>
 /// <example>
 /// <code>
@@ -106,10 +106,20 @@ public sealed unsafe class OnnxSession : IDisposable
     public OnnxRunResult Run(IReadOnlyDictionary<string, OnnxTensor> inputs, IReadOnlyList<string>? outputNames = null, CancellationToken cancellationToken = default) =>
         RunCore(inputs, outputNames, null, cancellationToken);
 
+    /// <summary>
+    /// Runs the model on values of any kind: tensors (<see cref="OnnxValue.FromTensor"/>) and sequences of tensors
+    /// (<see cref="OnnxValue.CreateSequence"/>). An optional input takes its value directly; leave a None optional out.
+    /// </summary>
+    /// <exception cref="OnnxRuntimeException">ORT rejected the inputs (unknown name, wrong type or shape) or failed.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired; ORT stops the run at its next check.</exception>
+    public OnnxRunResult Run(IReadOnlyDictionary<string, OnnxValue> inputs, IReadOnlyList<string>? outputNames = null, CancellationToken cancellationToken = default) =>
+        RunCore(inputs, outputNames, null, cancellationToken);
+
     /// <summary>Releases the session (after any run still in flight on another thread).</summary>
     public void Dispose() => _handle.Dispose();
 
-    internal OnnxRunResult RunCore(IReadOnlyDictionary<string, OnnxTensor> inputs, IReadOnlyList<string>? outputNames, OrtRunOptionsHandle? presetOptions, CancellationToken cancellationToken)
+    internal OnnxRunResult RunCore<TInput>(IReadOnlyDictionary<string, TInput> inputs, IReadOnlyList<string>? outputNames, OrtRunOptionsHandle? presetOptions, CancellationToken cancellationToken)
+        where TInput : class, IOrtValueSource
     {
         ArgumentNullException.ThrowIfNull(inputs);
         cancellationToken.ThrowIfCancellationRequested();
@@ -134,7 +144,7 @@ public sealed unsafe class OnnxSession : IDisposable
         {
             _handle.DangerousAddRef(ref added);
             var i = 0;
-            if (inputs is Dictionary<string, OnnxTensor> dictionary)
+            if (inputs is Dictionary<string, TInput> dictionary)
             {
                 foreach (var (name, tensor) in dictionary)
                 {
@@ -257,8 +267,9 @@ public sealed unsafe class OnnxSession : IDisposable
         return copy;
     }
 
-    private static nint ValueOf(string name, OnnxTensor? tensor) =>
-        tensor is null ? throw new ArgumentException($"Input '{name}' is null.", nameof(tensor)) : tensor.Value;
+    private static nint ValueOf<TInput>(string name, TInput? input)
+        where TInput : class, IOrtValueSource =>
+        input is null ? throw new ArgumentException($"Input '{name}' is null.", nameof(input)) : input.Value;
 
     private static OnnxSession Open(nint raw)
     {

@@ -16,7 +16,7 @@ namespace HybridAI.Native.OnnxRuntime;
 /// using var names = OnnxTensor.CreateStrings(["a", "b"], 2);
 /// </code>
 /// </example>
-public sealed unsafe class OnnxTensor : IDisposable
+public sealed unsafe class OnnxTensor : IDisposable, IOrtValueSource
 {
     private readonly long[] _shape;
 
@@ -190,6 +190,8 @@ public sealed unsafe class OnnxTensor : IDisposable
         var (type, shape) = TensorInfo.OfValue(handle.DangerousGetHandle());
         return new OnnxTensor(handle, type, shape);
     }
+
+    nint IOrtValueSource.Value => Value;
 
     internal nint Value
     {

@@ -12,13 +12,14 @@ namespace HybridAI.Native.OnnxRuntime;
 ///     Console.WriteLine(row.ToDictionary&lt;long, float&gt;()[1]);
 /// </code>
 /// </example>
-public sealed class OnnxValue : IDisposable
+public sealed class OnnxValue : IDisposable, IOrtValueSource
 {
     private readonly OrtValueHandle _handle;
     private readonly OnnxTensor? _tensor;
     private readonly OnnxValue[] _elements;
     private readonly OnnxTensor? _keys;
     private readonly OnnxTensor? _values;
+    private OnnxTensor[] _owned = [];
 
     private OnnxValue(OrtValueHandle handle, OnnxValueKind kind, bool hasValue, OnnxTensor? tensor = null, OnnxValue[]? elements = null, OnnxTensor? keys = null, OnnxTensor? values = null)
     {
@@ -70,9 +71,72 @@ public sealed class OnnxValue : IDisposable
         return result;
     }
 
+    nint IOrtValueSource.Value
+    {
+        get
+        {
+            ObjectDisposedException.ThrowIf(_handle.IsClosed, this);
+            return _handle.DangerousGetHandle();
+        }
+    }
+
+    /// <summary>Wraps a tensor as a value to pass to <see cref="OnnxSession.Run(IReadOnlyDictionary{string, OnnxValue}, IReadOnlyList{string}?, CancellationToken)"/>; the value takes ownership of the tensor.</summary>
+    public static OnnxValue FromTensor(OnnxTensor tensor)
+    {
+        ArgumentNullException.ThrowIfNull(tensor);
+        return new OnnxValue(tensor.Handle, OnnxValueKind.Tensor, true, tensor: tensor);
+    }
+
+    /// <summary>
+    /// A sequence of tensors (ONNX <c>seq(tensor(T))</c>), all of one element type. The value takes ownership of the
+    /// tensors: disposing it disposes them. ORT cannot build an empty sequence this way.
+    /// </summary>
+    /// <exception cref="ArgumentException">No tensors, a null one, or mixed element types.</exception>
+    /// <exception cref="OnnxRuntimeException">ORT rejected the sequence.</exception>
+    public static unsafe OnnxValue CreateSequence(IReadOnlyList<OnnxTensor> tensors)
+    {
+        ArgumentNullException.ThrowIfNull(tensors);
+        if (tensors.Count == 0)
+        {
+            throw new ArgumentException("A sequence needs at least one tensor; ONNX Runtime cannot create an empty one from values.", nameof(tensors));
+        }
+
+        var pointers = new nint[tensors.Count];
+        for (var i = 0; i < pointers.Length; i++)
+        {
+            var tensor = tensors[i] ?? throw new ArgumentException($"Tensor {i} of the sequence is null.", nameof(tensors));
+            if (tensor.ElementType != tensors[0].ElementType)
+            {
+                throw new ArgumentException($"Tensor {i} holds {tensor.ElementType} elements but tensor 0 holds {tensors[0].ElementType}; a sequence has one element type.", nameof(tensors));
+            }
+
+            pointers[i] = ((IOrtValueSource)tensor).Value;
+        }
+
+        nint raw;
+        fixed (nint* values = pointers)
+        {
+            OrtApi.Check(OrtApi.CreateValue(values, (nuint)pointers.Length, (int)OnnxValueKind.Sequence, &raw));
+        }
+
+        GC.KeepAlive(tensors);
+        var sequence = FromOwned(new OrtValueHandle(raw));
+        sequence._owned = [.. tensors];
+        return sequence;
+    }
+
+    /// <summary>An empty sequence of tensors of <paramref name="elementType"/> (ONNX <c>seq(tensor(T))</c> with no elements).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Not a tensor element type the binding supports.</exception>
+    public static OnnxValue CreateEmptySequence(OnnxElementType elementType) => EmptySequences.Create(elementType);
+
     /// <summary>Releases this value and everything it holds.</summary>
     public void Dispose()
     {
+        foreach (var owned in _owned)
+        {
+            owned.Dispose();
+        }
+
         foreach (var element in _elements)
         {
             element.Dispose();

@@ -300,6 +300,24 @@ public sealed unsafe class OrtApiSlotsTests
     }
 
     [NativeFact]
+    public void Slot_82_CreateValue_builds_a_sequence_from_tensor_values()
+    {
+        using var first = OnnxTensor.Create([1f, 2f], 2);
+        using var second = OnnxTensor.Create([3f, 4f, 5f], 3);
+        var values = stackalloc nint[] { first.Handle.DangerousGetHandle(), second.Handle.DangerousGetHandle() };
+        nint sequence;
+        OrtApi.Check(OrtApi.CreateValue(values, 2, (int)OnnxValueKind.Sequence, &sequence));
+        int kind;
+        OrtApi.Check(OrtApi.GetValueType(sequence, &kind));
+        nuint count;
+        OrtApi.Check(OrtApi.GetValueCount(sequence, &count));
+        OrtApi.ReleaseValue(sequence);
+
+        Assert.Equal((int)OnnxValueKind.Sequence, kind);
+        Assert.Equal(2u, count);
+    }
+
+    [NativeFact]
     public void Slot_111_to_118_and_123_metadata_fields_each_come_from_their_own_slot()
     {
         var session = Open(TestModels.WithMetadata());

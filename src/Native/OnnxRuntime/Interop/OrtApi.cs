@@ -53,6 +53,7 @@ internal static unsafe class OrtApi
     public static readonly delegate* unmanaged<nint*, nint> GetAllocatorWithDefaultOptions = (delegate* unmanaged<nint*, nint>)Table[OrtApiSlots.GetAllocatorWithDefaultOptions];
     public static readonly delegate* unmanaged<nint, int, nint, nint*, nint> GetValue = (delegate* unmanaged<nint, int, nint, nint*, nint>)Table[OrtApiSlots.GetValue];
     public static readonly delegate* unmanaged<nint, nuint*, nint> GetValueCount = (delegate* unmanaged<nint, nuint*, nint>)Table[OrtApiSlots.GetValueCount];
+    public static readonly delegate* unmanaged<nint*, nuint, int, nint*, nint> CreateValue = (delegate* unmanaged<nint*, nuint, int, nint*, nint>)Table[OrtApiSlots.CreateValue];
     public static readonly delegate* unmanaged<nint, void> ReleaseEnv = (delegate* unmanaged<nint, void>)Table[OrtApiSlots.ReleaseEnv];
     public static readonly delegate* unmanaged<nint, void> ReleaseStatus = (delegate* unmanaged<nint, void>)Table[OrtApiSlots.ReleaseStatus];
     public static readonly delegate* unmanaged<nint, void> ReleaseMemoryInfo = (delegate* unmanaged<nint, void>)Table[OrtApiSlots.ReleaseMemoryInfo];

@@ -49,6 +49,7 @@ internal static class OrtApiSlots
     public const int GetAllocatorWithDefaultOptions = 78;    // (OrtAllocator**) not owned
     public const int GetValue = 80;                          // (value, int index, allocator, OrtValue**) owned
     public const int GetValueCount = 81;                     // (value, size_t*)
+    public const int CreateValue = 82;                       // (const OrtValue* const* in, size_t n, ONNXType, OrtValue**) owned
     public const int ReleaseEnv = 92;                        // void (OrtEnv*)
     public const int ReleaseStatus = 93;                     // void (OrtStatus*)
     public const int ReleaseMemoryInfo = 94;                 // void (OrtMemoryInfo*)

@@ -30,6 +30,15 @@ if ((${#missing[@]})); then
   fi
 fi
 
+# ONNX's StringNormalizer node tests need the en_US.UTF-8 locale (ONNX Runtime refuses the model without it).
+if ! locale -a 2>/dev/null | grep -qi '^en_US\.utf-\?8$'; then
+  if [[ $EUID -eq 0 ]] && command -v localedef >/dev/null 2>&1; then
+    localedef -i en_US -f UTF-8 en_US.UTF-8 >/dev/null 2>&1 || echo "setup-system: could not generate the en_US.UTF-8 locale" >&2
+  else
+    echo "setup-system: the en_US.UTF-8 locale is missing (localedef -i en_US -f UTF-8 en_US.UTF-8)" >&2
+  fi
+fi
+
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 # PostgreSQL 15: start the default cluster and create the hybridai role and database.

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using HybridAI.Classifiers.Anomaly;
@@ -93,6 +94,24 @@ public sealed class IsolationForestFileTests
         var bytes = EditHeader(Bytes(Small()), header => header.Remove("hasThreshold"));
         var error = LoadFails(bytes);
         Assert.Equal("hasThreshold", error.Field);
+    }
+
+    [Fact]
+    public void A_node_pointing_outside_the_forest_is_named_even_with_a_matching_checksum()
+    {
+        var file = Bytes(Small());
+        var headerLength = BinaryPrimitives.ReadInt32LittleEndian(file.AsSpan(8, 4));
+        var payloadStart = 12 + headerLength;
+
+        // Three numeric columns (x, y, amount) of mean/center/scale, then five int32 roots, then node 0's feature.
+        var firstNode = payloadStart + (3 * 3 * sizeof(double)) + (5 * sizeof(int));
+        BinaryPrimitives.WriteInt32LittleEndian(file.AsSpan(firstNode, 4), 999);
+        var sha = Convert.ToHexStringLower(SHA256.HashData(file.AsSpan(payloadStart)));
+        var bytes = EditHeader(file, header => header["payloadSha256"] = sha);
+
+        var error = LoadFails(bytes);
+        Assert.Equal("payload.nodes", error.Field);
+        Assert.Contains("node 0", error.Message, StringComparison.Ordinal);
     }
 
     private static IsolationForest Small() => new IsolationForestTrainer(new IsolationForestOptions { Trees = 5, ContaminationForThreshold = 0.1 }).Train(MixedTable(60, seed: 23));

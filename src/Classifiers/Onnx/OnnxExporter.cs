@@ -9,8 +9,9 @@ namespace HybridAI.Classifiers.Onnx;
 /// The graph reads the already featurized vector — input <see cref="FeaturesInput"/>, float [N, D] with
 /// D = <see cref="TabularFeaturizer.Dimension"/>, in the order of <see cref="TabularFeaturizer.FeatureNames"/> — and
 /// writes <see cref="LabelOutput"/> (string [N]) and <see cref="ProbabilitiesOutput"/> (float [N, C], in the order of
-/// <see cref="TabularClassifier.Labels"/>). Scaling and one-hot encoding stay outside the graph for now: callers run
+/// <see cref="TabularClassifier.Labels"/>); callers run
 /// <see cref="TabularFeaturizer.Transform(HybridAI.Classifiers.Data.TabularRow, Span{double})"/> first.
+/// <see cref="ExportEndToEnd"/> puts the featurizer (standardising, missing flags, one-hot) inside the graph instead.
 /// </summary>
 /// <remarks>
 /// Logistic regression becomes MatMul + Add + Softmax; boosted trees an <c>ai.onnx.ml</c> TreeEnsembleRegressor
@@ -46,12 +47,33 @@ public static class OnnxExporter
     /// <summary>The ai.onnx.ml opset the exported graph imports (TreeEnsembleRegressor, LabelEncoder).</summary>
     public const long MLOpset = 3;
 
-    private const string Margins = "margins";
-    private const string LabelIndex = "label_index";
-
-    /// <summary>Serializes <paramref name="model"/> to ONNX bytes (a .onnx file's content).</summary>
+    /// <summary>Serializes <paramref name="model"/> to ONNX bytes (a .onnx file's content) reading the feature vector.</summary>
     /// <exception cref="NotSupportedException">The model has an isotonic calibrator, or an unknown model kind.</exception>
     public static byte[] Export(TabularClassifier model)
+    {
+        var builder = Start(model);
+        builder.Input(FeaturesInput, TypeProto.Tensor(OnnxDataType.Float, "N", model.Featurizer.Dimension));
+        return Finish(builder, model, FeaturesInput);
+    }
+
+    /// <summary>
+    /// Serializes <paramref name="model"/> with its featurizer inside the graph: one input per column of
+    /// <see cref="TabularFeaturizer.InputColumns"/>, named after it, shape [N, 1] — numeric columns as double
+    /// (NaN = missing), categorical ones as string (empty string = missing; unseen categories encode as all zeros,
+    /// as in <see cref="TabularFeaturizer"/>). Outputs as in <see cref="Export(TabularClassifier)"/>.
+    /// </summary>
+    /// <remarks>Numbers are standardised in double precision, so tree splits see exactly the values the model saw.</remarks>
+    /// <exception cref="NotSupportedException">
+    /// As <see cref="Export(TabularClassifier)"/>; also when a column's name clashes with an output or a category is the empty string.
+    /// </exception>
+    public static byte[] ExportEndToEnd(TabularClassifier model)
+    {
+        var builder = Start(model);
+        FeaturizerGraph.Add(builder, model.Featurizer, Internal.Features);
+        return Finish(builder, model, Internal.Features);
+    }
+
+    private static OnnxModelBuilder Start(TabularClassifier model)
     {
         ArgumentNullException.ThrowIfNull(model);
         if (model.Calibrator is not null and not PlattCalibrator)
@@ -59,22 +81,23 @@ public static class OnnxExporter
             throw new NotSupportedException($"ONNX export supports Platt calibration only; this model has a '{model.Calibrator.Kind}' calibrator.");
         }
 
-        var d = model.Featurizer.Dimension;
-        var c = model.Labels.Count;
-        var builder = new OnnxModelBuilder("hybridai_tabular")
+        return new OnnxModelBuilder("hybridai_tabular")
             .ImportOpset(string.Empty, Opset)
             .ImportOpset(OnnxModelBuilder.MLDomain, MLOpset)
             .Metadata("hybridai.kind", model.Kind)
-            .Metadata("hybridai.features", string.Join('\u001f', model.Featurizer.FeatureNames))
-            .Input(FeaturesInput, TypeProto.Tensor(OnnxDataType.Float, "N", d));
+            .Metadata("hybridai.features", string.Join('\u001f', model.Featurizer.FeatureNames));
+    }
 
+    private static byte[] Finish(OnnxModelBuilder builder, TabularClassifier model, string features)
+    {
+        var c = model.Labels.Count;
         switch (model.Model)
         {
             case LinearModel linear:
-                AddLinear(builder, linear);
+                AddLinear(builder, linear, features);
                 break;
             case TreeEnsemble trees:
-                TreeEnsembleGraph.Add(builder, trees, FeaturesInput, Margins);
+                TreeEnsembleGraph.Add(builder, trees, features, Internal.Margins);
                 break;
             default:
                 throw new NotSupportedException($"ONNX export does not know the model kind '{model.Kind}'.");
@@ -86,7 +109,7 @@ public static class OnnxExporter
         }
         else
         {
-            builder.Node("Softmax", [Margins], [ProbabilitiesOutput], attributes: AttributeProto.FromInt("axis", 1));
+            builder.Node("Softmax", [Internal.Margins], [ProbabilitiesOutput], attributes: AttributeProto.FromInt("axis", 1));
         }
 
         var labels = model.Labels.ToArray();
@@ -98,10 +121,10 @@ public static class OnnxExporter
 
         // ArgMax keeps the first of equal maxima, as TabularClassifier.Classify does.
         return builder
-            .Node("ArgMax", [ProbabilitiesOutput], [LabelIndex], attributes: [AttributeProto.FromInt("axis", 1), AttributeProto.FromInt("keepdims", 0)])
+            .Node("ArgMax", [ProbabilitiesOutput], [Internal.LabelIndex], attributes: [AttributeProto.FromInt("axis", 1), AttributeProto.FromInt("keepdims", 0)])
             .Node(
                 "LabelEncoder",
-                [LabelIndex],
+                [Internal.LabelIndex],
                 [LabelOutput],
                 OnnxModelBuilder.MLDomain,
                 attributes: [AttributeProto.FromInts("keys_int64s", indices), AttributeProto.FromStrings("values_strings", labels), AttributeProto.FromString("default_string", string.Empty)])
@@ -111,7 +134,7 @@ public static class OnnxExporter
             .ToByteArray();
     }
 
-    private static void AddLinear(OnnxModelBuilder builder, LinearModel linear)
+    private static void AddLinear(OnnxModelBuilder builder, LinearModel linear, string features)
     {
         var k = linear.ClassCount;
         var d = linear.Dimension;
@@ -130,10 +153,10 @@ public static class OnnxExporter
         }
 
         builder
-            .Initializer(OnnxTensorData.FromValues<float>("weights", [d, k], weights))
-            .Initializer(OnnxTensorData.FromValues<float>("biases", [k], biases))
-            .Node("MatMul", [FeaturesInput, "weights"], ["linear"])
-            .Node("Add", ["linear", "biases"], [Margins]);
+            .Initializer(OnnxTensorData.FromValues<float>(Internal.Weights, [d, k], weights))
+            .Initializer(OnnxTensorData.FromValues<float>(Internal.Biases, [k], biases))
+            .Node("MatMul", [features, Internal.Weights], [Internal.Linear])
+            .Node("Add", [Internal.Linear, Internal.Biases], [Internal.Margins]);
     }
 
     /// <summary>p₁ = Sigmoid(A·(m₁ − m₀) + B) as a MatMul with [−A, A]ᵀ, then p₀ = 1 − p₁.</summary>
@@ -141,13 +164,32 @@ public static class OnnxExporter
     {
         var a = (float)platt.A;
         builder
-            .Initializer(OnnxTensorData.FromValues<float>("platt_a", [2, 1], [-a, a]))
-            .Initializer(OnnxTensorData.FromValues<float>("platt_b", [1], [(float)platt.B]))
-            .Initializer(OnnxTensorData.FromValues<float>("one", [1], [1f]))
-            .Node("MatMul", [Margins, "platt_a"], ["platt_scaled"])
-            .Node("Add", ["platt_scaled", "platt_b"], ["platt_logit"])
-            .Node("Sigmoid", ["platt_logit"], ["p_positive"])
-            .Node("Sub", ["one", "p_positive"], ["p_negative"])
-            .Node("Concat", ["p_negative", "p_positive"], [ProbabilitiesOutput], attributes: AttributeProto.FromInt("axis", 1));
+            .Initializer(OnnxTensorData.FromValues<float>(Internal.PlattA, [2, 1], [-a, a]))
+            .Initializer(OnnxTensorData.FromValues<float>(Internal.PlattB, [1], [(float)platt.B]))
+            .Initializer(OnnxTensorData.FromValues<float>(Internal.One, [1], [1f]))
+            .Node("MatMul", [Internal.Margins, Internal.PlattA], [Internal.PlattScaled])
+            .Node("Add", [Internal.PlattScaled, Internal.PlattB], [Internal.PlattLogit])
+            .Node("Sigmoid", [Internal.PlattLogit], [Internal.Positive])
+            .Node("Sub", [Internal.One, Internal.Positive], [Internal.Negative])
+            .Node("Concat", [Internal.Negative, Internal.Positive], [ProbabilitiesOutput], attributes: AttributeProto.FromInt("axis", 1));
+    }
+
+    /// <summary>Names of the graph's inner values; the prefix keeps them apart from column-named inputs.</summary>
+    internal static class Internal
+    {
+        public const string Prefix = "hybridai.";
+        public const string Features = Prefix + "features";
+        public const string Weights = Prefix + "weights";
+        public const string Biases = Prefix + "biases";
+        public const string Linear = Prefix + "linear";
+        public const string Margins = Prefix + "margins";
+        public const string LabelIndex = Prefix + "label_index";
+        public const string PlattA = Prefix + "platt_a";
+        public const string PlattB = Prefix + "platt_b";
+        public const string PlattScaled = Prefix + "platt_scaled";
+        public const string PlattLogit = Prefix + "platt_logit";
+        public const string One = Prefix + "one";
+        public const string Positive = Prefix + "p_positive";
+        public const string Negative = Prefix + "p_negative";
     }
 }

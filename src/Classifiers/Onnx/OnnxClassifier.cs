@@ -1,0 +1,229 @@
+using System.Globalization;
+using HybridAI.Abstractions.Classification;
+using HybridAI.Native.OnnxRuntime;
+using HybridAI.Native.OnnxRuntime.Format;
+
+namespace HybridAI.Classifiers.Onnx;
+
+/// <summary>
+/// Any ONNX classifier over a float feature vector, run in ONNX Runtime: models written by <see cref="OnnxExporter"/>
+/// (probability tensor [N, C]) or by skl2onnx (probabilities as a ZipMap: one map from label to probability per row).
+/// Reports no feature contributions, since the graph does not expose them.
+/// </summary>
+/// <example>
+/// <code>
+/// using var classifier = OnnxClassifier.FromFile("churn.onnx", new OnnxClassifierOptions
+/// {
+///     InputName = "float_input", LabelOutput = "output_label", ProbabilitiesOutput = "output_probability",
+/// });
+/// Classification c = classifier.Classify([0.3f, 1.2f, 5f]);
+/// Console.WriteLine($"{c.Label} {c.Confidence:P0}");
+/// </code>
+/// </example>
+public sealed class OnnxClassifier : IClassifier<float[]>, IDisposable
+{
+    private readonly OnnxSession _session;
+    private readonly string _input;
+    private readonly string[] _outputs;
+    private readonly string? _labelOutput;
+    private readonly string _probabilitiesOutput;
+    private readonly string[] _labels;
+    private readonly Dictionary<string, int> _labelIndex;
+
+    private OnnxClassifier(OnnxSession session, string[] labels, string input, OnnxClassifierOptions options)
+    {
+        _session = session;
+        _labels = labels;
+        _input = input;
+        _labelOutput = options.LabelOutput;
+        _probabilitiesOutput = options.ProbabilitiesOutput;
+        _outputs = _labelOutput is null ? [_probabilitiesOutput] : [_labelOutput, _probabilitiesOutput];
+        _labelIndex = new Dictionary<string, int>(labels.Length, StringComparer.Ordinal);
+        for (var i = 0; i < labels.Length; i++)
+        {
+            if (!_labelIndex.TryAdd(labels[i], i))
+            {
+                throw new ArgumentException($"Label #{i} repeats an earlier label; labels must be distinct.", nameof(options));
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> Labels => _labels;
+
+    /// <summary>Loads a model from its bytes.</summary>
+    /// <exception cref="ArgumentException">An input or output named in <paramref name="options"/> is not in the model, or the labels cannot be found.</exception>
+    /// <exception cref="OnnxRuntimeException">ONNX Runtime rejects the model.</exception>
+    public static OnnxClassifier FromBytes(ReadOnlySpan<byte> model, OnnxClassifierOptions? options = null)
+    {
+        options ??= new OnnxClassifierOptions();
+        var labels = options.Labels?.ToArray() ?? OnnxLabels.Find(ModelProto.Read(model), options.ProbabilitiesOutput, options.LabelOutput)
+            ?? throw new ArgumentException("The model does not name its labels (no ZipMap, classlabels or LabelEncoder); set OnnxClassifierOptions.Labels.", nameof(options));
+        var session = OnnxSession.FromBytes(model);
+        try
+        {
+            return new OnnxClassifier(session, labels, Check(session, options), options);
+        }
+        catch
+        {
+            session.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Loads a model from a .onnx file.</summary>
+    /// <exception cref="ArgumentException">An input or output named in <paramref name="options"/> is not in the model, or the labels cannot be found.</exception>
+    /// <exception cref="OnnxRuntimeException">ONNX Runtime rejects the model.</exception>
+    public static OnnxClassifier FromFile(string path, OnnxClassifierOptions? options = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        return FromBytes(File.ReadAllBytes(path), options);
+    }
+
+    /// <inheritdoc />
+    public Classification Classify(float[] input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return Classify([input])[0];
+    }
+
+    /// <summary>Classifies many feature vectors of equal length in one run.</summary>
+    /// <exception cref="ArgumentException">The vectors differ in length, or there are none.</exception>
+    /// <exception cref="InvalidOperationException">The model's outputs do not fit its labels (wrong column count, unknown label).</exception>
+    public IReadOnlyList<Classification> Classify(IReadOnlyList<float[]> inputs)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        if (inputs.Count == 0)
+        {
+            throw new ArgumentException("There are no rows to classify.", nameof(inputs));
+        }
+
+        var d = inputs[0]?.Length ?? throw new ArgumentException("Row 0 is null.", nameof(inputs));
+        var batch = new float[inputs.Count * d];
+        for (var r = 0; r < inputs.Count; r++)
+        {
+            var row = inputs[r] ?? throw new ArgumentException($"Row {r} is null.", nameof(inputs));
+            if (row.Length != d)
+            {
+                throw new ArgumentException($"Row {r} has {row.Length} features but row 0 has {d}.", nameof(inputs));
+            }
+
+            row.CopyTo(batch, r * d);
+        }
+
+        using var tensor = OnnxTensor.Create(batch, inputs.Count, d);
+        using var result = _session.Run(new Dictionary<string, OnnxTensor>(1) { [_input] = tensor }, _outputs);
+        var probabilities = Probabilities(result[_probabilitiesOutput], inputs.Count);
+        var chosen = _labelOutput is null ? null : ChosenLabels(result[_labelOutput]);
+        var k = _labels.Length;
+        var answers = new Classification[inputs.Count];
+        for (var r = 0; r < answers.Length; r++)
+        {
+            var p = new double[k];
+            for (var c = 0; c < k; c++)
+            {
+                p[c] = probabilities[(r * k) + c];
+            }
+
+            var best = chosen is null ? ArgMax(p) : IndexOf(chosen[r], r);
+            answers[r] = new Classification(_labels[best], p[best], p, []);
+        }
+
+        return answers;
+    }
+
+    /// <summary>Releases the ONNX Runtime session.</summary>
+    public void Dispose() => _session.Dispose();
+
+    private static string Check(OnnxSession session, OnnxClassifierOptions options)
+    {
+        string input;
+        if (options.InputName is null)
+        {
+            input = session.Inputs.Count == 1
+                ? session.Inputs[0].Name
+                : throw new ArgumentException($"The model has {session.Inputs.Count} inputs; set OnnxClassifierOptions.InputName.", nameof(options));
+        }
+        else
+        {
+            input = session.Inputs.Any(i => i.Name == options.InputName)
+                ? options.InputName
+                : throw new ArgumentException($"The model has no input '{options.InputName}' (it has: {string.Join(", ", session.Inputs.Select(i => i.Name))}).", nameof(options));
+        }
+
+        foreach (var output in new[] { options.LabelOutput, options.ProbabilitiesOutput })
+        {
+            if (output is not null && !session.Outputs.Any(o => o.Name == output))
+            {
+                throw new ArgumentException($"The model has no output '{output}' (it has: {string.Join(", ", session.Outputs.Select(o => o.Name))}).", nameof(options));
+            }
+        }
+
+        return input;
+    }
+
+    /// <summary>Row-major [N, C] probabilities from either a float tensor or a sequence of per-row maps.</summary>
+    private float[] Probabilities(OnnxValue value, int rows)
+    {
+        var k = _labels.Length;
+        if (value.Kind == OnnxValueKind.Tensor)
+        {
+            var flat = value.ToArray<float>();
+            return flat.Length == rows * k
+                ? flat
+                : throw new InvalidOperationException($"Output '{_probabilitiesOutput}' has {flat.Length} values for {rows} rows, but the model has {k} labels.");
+        }
+
+        if (value.Kind != OnnxValueKind.Sequence || value.Elements.Count != rows)
+        {
+            throw new InvalidOperationException($"Output '{_probabilitiesOutput}' is neither a float tensor nor a sequence of {rows} maps.");
+        }
+
+        var result = new float[rows * k];
+        for (var r = 0; r < rows; r++)
+        {
+            var map = value.Elements[r];
+            var keys = map.MapKeys.ElementType == OnnxElementType.String
+                ? map.MapKeys.ToArray<string>()
+                : Array.ConvertAll(map.MapKeys.ToArray<long>(), key => key.ToString(CultureInfo.InvariantCulture));
+            var values = map.MapValues.ToArray<float>();
+            for (var i = 0; i < keys.Length; i++)
+            {
+                result[(r * k) + IndexOf(keys[i], r)] = values[i];
+            }
+        }
+
+        return result;
+    }
+
+    private string[] ChosenLabels(OnnxValue value)
+    {
+        var tensor = value.AsTensor();
+        return tensor.ElementType switch
+        {
+            OnnxElementType.String => tensor.ToArray<string>(),
+            OnnxElementType.Int64 => Array.ConvertAll(tensor.ToArray<long>(), l => l.ToString(CultureInfo.InvariantCulture)),
+            OnnxElementType.Int32 => Array.ConvertAll(tensor.ToArray<int>(), l => l.ToString(CultureInfo.InvariantCulture)),
+            _ => throw new InvalidOperationException($"Output '{_labelOutput}' holds {tensor.ElementType} values; a label output must hold strings or integers."),
+        };
+    }
+
+    // The label text itself is not echoed: it comes from the model, but keeping messages free of data is the rule.
+    private int IndexOf(string label, int row) => _labelIndex.TryGetValue(label, out var index)
+        ? index
+        : throw new InvalidOperationException($"Row {row}: the model returned a label that is not among its {_labels.Length} known labels.");
+
+    private static int ArgMax(double[] p)
+    {
+        var best = 0;
+        for (var c = 1; c < p.Length; c++)
+        {
+            if (p[c] > p[best])
+            {
+                best = c;
+            }
+        }
+
+        return best;
+    }
+}

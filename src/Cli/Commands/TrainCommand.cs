@@ -3,6 +3,7 @@ using System.Globalization;
 using HybridAI.Classifiers;
 using HybridAI.Classifiers.Calibration;
 using HybridAI.Classifiers.Data;
+using HybridAI.Classifiers.Onnx;
 using HybridAI.Classifiers.Tabular;
 using HybridAI.Classifiers.Validation;
 using Spectre.Console;
@@ -11,11 +12,14 @@ namespace HybridAI.Cli.Commands;
 
 /// <summary>
 /// <c>hybridai train --data FILE --label COL [--text COL] [--algo lr|nb|gbdt] [--calibrate none|platt|isotonic] --out DIR</c>:
-/// k-fold metrics (one <c>name: value</c> per line), then a model trained on all rows, written to <c>DIR/model.hai</c>.
+/// k-fold metrics (one <c>name: value</c> per line), then a model trained on all rows, written to <c>DIR/model.hai</c>
+/// and, for tabular models, its end-to-end ONNX export to <c>DIR/model.onnx</c>.
 /// </summary>
 internal static class TrainCommand
 {
     public const string ModelFileName = "model.hai";
+
+    public const string OnnxFileName = "model.onnx";
 
     public static Command Create(IAnsiConsole console)
     {
@@ -89,6 +93,18 @@ internal static class TrainCommand
 
         var model = trainer.Train(data);
         Write(console, r.Out, model.Save);
+        if (model.Calibrator is IsotonicCalibrator)
+        {
+            console.WriteLine("onnx: not written (isotonic calibration has no ONNX form yet; use --calibrate platt or none)");
+        }
+        else
+        {
+            // Scaling, one-hot and the model in one graph: one input per column, so the file runs anywhere ONNX Runtime does.
+            var onnx = Path.Combine(r.Out, OnnxFileName);
+            File.WriteAllBytes(onnx, OnnxExporter.ExportEndToEnd(model));
+            console.WriteLine($"onnx: {onnx}");
+        }
+
         return 0;
     }
 

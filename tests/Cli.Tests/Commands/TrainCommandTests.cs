@@ -40,6 +40,7 @@ public sealed class TrainCommandTests : IDisposable
         Assert.True(Metric("roc_auc") >= 0.78, $"{algo} roc_auc {Metric("roc_auc")}");
         Assert.InRange(Metric("ece"), 0, 0.2);
         Assert.True(File.Exists(Path.Combine(folder, "model.hai")));
+        Assert.True(new FileInfo(Path.Combine(folder, "model.onnx")).Length > 0);
 
         var scores = Path.Combine(_work, algo + ".csv");
         Assert.Equal(0, await Run("predict", "--model", folder, "--data", GermanCredit, "--out", scores));

@@ -4,12 +4,18 @@ using HybridAI.Benchmarks;
 // dotnet run -c Release --project bench -- engine [--job short] [--filter PATTERN]  (BenchmarkDotNet: engine overhead per run)
 // dotnet run -c Release --project bench -- audit-sink  (sustained events/s of the SQLite audit log)
 // dotnet run -c Release --project bench -- scenario    (scenario 01 over its whole data set)
+// dotnet run -c Release --project bench -- onnx [--job short]  (BenchmarkDotNet: OnnxSession.Run per call; peer: bench/peers/onnxruntime-node/call-overhead.mjs)
 var mode = args.Length > 0 ? args[0] : "engine";
 switch (mode)
 {
     case "engine":
         BenchmarkSwitcher.FromTypes([typeof(EngineOverheadBenchmarks), typeof(EngineOverheadWhileSinkKeepsUpBenchmarks)])
             .Run(args.Length > 1 ? args[1..] : ["--filter", "*"]);
+        return 0;
+    case "onnx":
+        // Without a filter BenchmarkDotNet asks which benchmark to run; "onnx --job short" should just run them all.
+        BenchmarkSwitcher.FromTypes([typeof(OnnxRuntimeBenchmarks)])
+            .Run(args.Contains("--filter") ? args[1..] : [.. args[1..], "--filter", "*"]);
         return 0;
     case "audit-sink":
         await AuditSinkThroughput.RunAsync().ConfigureAwait(false);
@@ -18,6 +24,6 @@ switch (mode)
         await ScenarioThroughput.RunAsync().ConfigureAwait(false);
         return 0;
     default:
-        Console.Error.WriteLine($"Unknown mode '{mode}'. Use engine, audit-sink or scenario.");
+        Console.Error.WriteLine($"Unknown mode '{mode}'. Use engine, onnx, audit-sink or scenario.");
         return 2;
 }

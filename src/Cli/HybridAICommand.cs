@@ -4,7 +4,7 @@ using Spectre.Console;
 
 namespace HybridAI.Cli;
 
-/// <summary>The <c>hybridai</c> command line: <c>scenarios</c>, <c>run</c> and <c>review</c>.</summary>
+/// <summary>The <c>hybridai</c> command line: <c>scenarios</c>, <c>run</c>, <c>review</c> and <c>onnx</c>.</summary>
 public static class HybridAICommand
 {
     /// <summary>Exit code for bad input (unknown scenario, missing or empty file).</summary>
@@ -20,6 +20,7 @@ public static class HybridAICommand
             ReviewCommand.Create(console),
             TrainCommand.Create(console),
             PredictCommand.Create(console),
+            OnnxCommand.Create(console),
         };
         return root.Parse(args).InvokeAsync(cancellationToken: cancellationToken);
     }

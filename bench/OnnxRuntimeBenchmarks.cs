@@ -4,7 +4,7 @@ using HybridAI.Native.OnnxRuntime;
 namespace HybridAI.Benchmarks;
 
 /// <summary>
-/// Per-call cost of <see cref="OnnxSession.Run"/>: ONNX's node test <c>test_add</c> (x + y, float [3,4,5]) shows the
+/// Per-call cost of <c>OnnxSession.Run</c>: ONNX's node test <c>test_add</c> (x + y, float [3,4,5]) shows the
 /// binding's own overhead; the PaddleOCR orientation classifier at batch 1 and 32 shows it beside real work.
 /// One intra-op and one inter-op thread, inputs created once, so the figures line up with
 /// bench/peers/onnxruntime-node/call-overhead.mjs (same libonnxruntime, same settings, same cases).

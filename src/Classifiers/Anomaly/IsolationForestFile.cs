@@ -31,7 +31,7 @@ internal static class IsolationForestFile
             json.WriteString("format", FormatName);
             json.WriteNumber("formatVersion", FormatVersion);
             json.WriteString("kind", IsolationForest.KindName);
-            WriteFeaturizer(json, forest.Featurizer);
+            FeaturizerJson.Write(json, forest.Featurizer);
             json.WriteStartObject("model");
             json.WriteNumber("dimension", forest.Dimension);
             json.WriteNumber("trees", forest.TreeCount);
@@ -83,36 +83,6 @@ internal static class IsolationForestFile
         {
             return IsolationForestHeader.Read(document.RootElement, reader);
         }
-    }
-
-    private static void WriteFeaturizer(Utf8JsonWriter json, TabularFeaturizer featurizer)
-    {
-        json.WriteStartObject("featurizer");
-        json.WriteBoolean("standardize", featurizer.Options.Standardize);
-        json.WriteBoolean("missingIndicators", featurizer.Options.MissingIndicators);
-        json.WriteStartArray("columns");
-        foreach (var column in featurizer.Columns)
-        {
-            json.WriteStartObject();
-            json.WriteString("name", column.Name);
-            json.WriteString("type", column.Kind == TabularColumnKind.Numeric ? "numeric" : "categorical");
-            json.WriteBoolean("missingFeature", column.MissingFeature);
-            if (column.Kind == TabularColumnKind.Categorical)
-            {
-                json.WriteStartArray("categories");
-                foreach (var category in column.Categories)
-                {
-                    json.WriteStringValue(category);
-                }
-
-                json.WriteEndArray();
-            }
-
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        json.WriteEndObject();
     }
 
     private static byte[] WritePayload(IsolationForest forest)

@@ -6,41 +6,41 @@ using HybridAI.Classifiers.Tabular;
 namespace HybridAI.Classifiers.Anomaly;
 
 /// <summary>Reads and checks an isolation-forest file's JSON header, then the payload it describes, naming the field at fault.</summary>
-internal sealed class IsolationForestHeader
+internal sealed class IsolationForestHeader : JsonModelHeader
 {
-    private readonly JsonElement _root;
-    private int? _version;
-
-    private IsolationForestHeader(JsonElement root) => _root = root;
+    private IsolationForestHeader(JsonElement root)
+        : base(root)
+    {
+    }
 
     public static IsolationForest Read(JsonElement root, BinaryReader reader) => new IsolationForestHeader(root).ReadForest(reader);
 
     private IsolationForest ReadForest(BinaryReader reader)
     {
-        if (_root.ValueKind != JsonValueKind.Object)
+        if (Root.ValueKind != JsonValueKind.Object)
         {
             throw Fail("Model header must be a JSON object.", "header");
         }
 
-        var format = String(_root, "format");
+        var format = String(Root, "format");
         if (format != IsolationForestFile.FormatName)
         {
             throw Fail($"Model format is '{format}' but '{IsolationForestFile.FormatName}' was expected.", "format");
         }
 
-        _version = Int(_root, "formatVersion");
-        if (_version != IsolationForestFile.FormatVersion)
+        Version = Int(Root, "formatVersion");
+        if (Version != IsolationForestFile.FormatVersion)
         {
-            throw Fail($"Model formatVersion {_version} is not supported; this library reads version {IsolationForestFile.FormatVersion}.", "formatVersion");
+            throw Fail($"Model formatVersion {Version} is not supported; this library reads version {IsolationForestFile.FormatVersion}.", "formatVersion");
         }
 
-        var kind = String(_root, "kind");
+        var kind = String(Root, "kind");
         if (kind != IsolationForest.KindName)
         {
             throw Fail($"Model kind '{kind}' is not known; expected '{IsolationForest.KindName}'.", "kind");
         }
 
-        var shape = Object(_root, "model");
+        var shape = Object(Root, "model");
         var dimension = Int(shape, "dimension");
         var treeCount = Int(shape, "trees");
         var nodeCount = Int(shape, "nodes");
@@ -61,21 +61,21 @@ internal sealed class IsolationForestHeader
             throw Fail($"model.maxDepth ({maxDepth}) must be in 1..64.", "model.maxDepth");
         }
 
-        var hasThreshold = Bool(_root, "hasThreshold");
-        var payloadLength = Int(_root, "payloadLength");
+        var hasThreshold = Bool(Root, "hasThreshold");
+        var payloadLength = Int(Root, "payloadLength");
         if (payloadLength < 0)
         {
             throw Fail("payloadLength is negative.", "payloadLength");
         }
 
-        var payload = ModelFile.ReadBytes(reader, payloadLength, "payload", _version);
-        if (!string.Equals(Convert.ToHexStringLower(SHA256.HashData(payload)), String(_root, "payloadSha256"), StringComparison.OrdinalIgnoreCase))
+        var payload = ModelFile.ReadBytes(reader, payloadLength, "payload", Version);
+        if (!string.Equals(Convert.ToHexStringLower(SHA256.HashData(payload)), String(Root, "payloadSha256"), StringComparison.OrdinalIgnoreCase))
         {
             throw Fail("The payload does not match its SHA-256; the file is corrupt.", "payloadSha256");
         }
 
         using var data = new BinaryReader(new MemoryStream(payload));
-        var featurizer = ReadFeaturizer(Object(_root, "featurizer"), data);
+        var featurizer = ReadFeaturizer(Object(Root, "featurizer"), data);
         if (dimension != featurizer.Dimension)
         {
             throw Fail($"model.dimension {dimension} disagrees with the featurizer's {featurizer.Dimension} features.", "model.dimension");
@@ -131,70 +131,4 @@ internal sealed class IsolationForestHeader
         return new IsolationForest(featurizer, sampleSize, maxDepth, roots, feature, thresholds, left, right, pathLength, threshold);
     }
 
-    private TabularFeaturizer ReadFeaturizer(JsonElement element, BinaryReader data)
-    {
-        var options = new TabularFeaturizerOptions { Standardize = Bool(element, "standardize"), MissingIndicators = Bool(element, "missingIndicators") };
-        var columns = new List<FeaturizedColumn>();
-        var offset = 0;
-        foreach (var column in Array(element, "columns").EnumerateArray())
-        {
-            var name = String(column, "name");
-            var missing = Bool(column, "missingFeature");
-            FeaturizedColumn fitted;
-            switch (String(column, "type"))
-            {
-                case "numeric":
-                    Need(data, 3 * sizeof(double), "payload.columns");
-                    fitted = new FeaturizedColumn(name, TabularColumnKind.Numeric, offset, data.ReadDouble(), data.ReadDouble(), data.ReadDouble(), missing, []);
-                    break;
-                case "categorical":
-                    var categories = Array(column, "categories").EnumerateArray().Select(e => e.GetString() ?? throw Fail("A category is null.", "featurizer.columns")).ToArray();
-                    fitted = new FeaturizedColumn(name, TabularColumnKind.Categorical, offset, 0, 0, 1, missing, categories);
-                    break;
-                default:
-                    throw Fail("A featurizer column's type is neither 'numeric' nor 'categorical'.", "featurizer.columns");
-            }
-
-            columns.Add(fitted);
-            offset += fitted.Width;
-        }
-
-        if (columns.Count == 0)
-        {
-            throw Fail("The featurizer has no columns.", "featurizer.columns");
-        }
-
-        return new TabularFeaturizer([.. columns], options);
-    }
-
-    private void Need(BinaryReader data, long bytes, string field)
-    {
-        if (bytes > data.BaseStream.Length - data.BaseStream.Position)
-        {
-            throw Fail($"The payload ends early while reading '{field}'; the file is corrupt.", field);
-        }
-    }
-
-    private JsonElement Property(JsonElement parent, string name, JsonValueKind kind)
-    {
-        if (parent.ValueKind != JsonValueKind.Object || !parent.TryGetProperty(name, out var value))
-        {
-            throw Fail($"The header has no '{name}'.", name);
-        }
-
-        var matches = value.ValueKind == kind || (kind == JsonValueKind.True && value.ValueKind == JsonValueKind.False);
-        return matches ? value : throw Fail($"The header's '{name}' is a {value.ValueKind}, not a {kind}.", name);
-    }
-
-    private string String(JsonElement parent, string name) => Property(parent, name, JsonValueKind.String).GetString()!;
-
-    private int Int(JsonElement parent, string name) => Property(parent, name, JsonValueKind.Number).TryGetInt32(out var v) ? v : throw Fail($"'{name}' is not a 32-bit integer.", name);
-
-    private bool Bool(JsonElement parent, string name) => Property(parent, name, JsonValueKind.True).GetBoolean();
-
-    private JsonElement Array(JsonElement parent, string name) => Property(parent, name, JsonValueKind.Array);
-
-    private JsonElement Object(JsonElement parent, string name) => Property(parent, name, JsonValueKind.Object);
-
-    private ModelFormatException Fail(string message, string field) => new(message, field, _version);
 }

@@ -38,7 +38,7 @@ internal static class TabularModelFile
             }
 
             json.WriteEndArray();
-            WriteFeaturizer(json, model.Featurizer);
+            FeaturizerJson.Write(json, model.Featurizer);
             json.WriteStartObject("model");
             json.WriteNumber("dimension", model.Model.Dimension);
             json.WriteNumber("classes", model.Model.ClassCount);
@@ -100,36 +100,6 @@ internal static class TabularModelFile
         {
             return TabularModelHeader.Read(document.RootElement, reader);
         }
-    }
-
-    private static void WriteFeaturizer(Utf8JsonWriter json, TabularFeaturizer featurizer)
-    {
-        json.WriteStartObject("featurizer");
-        json.WriteBoolean("standardize", featurizer.Options.Standardize);
-        json.WriteBoolean("missingIndicators", featurizer.Options.MissingIndicators);
-        json.WriteStartArray("columns");
-        foreach (var column in featurizer.Columns)
-        {
-            json.WriteStartObject();
-            json.WriteString("name", column.Name);
-            json.WriteString("type", column.Kind == TabularColumnKind.Numeric ? "numeric" : "categorical");
-            json.WriteBoolean("missingFeature", column.MissingFeature);
-            if (column.Kind == TabularColumnKind.Categorical)
-            {
-                json.WriteStartArray("categories");
-                foreach (var category in column.Categories)
-                {
-                    json.WriteStringValue(category);
-                }
-
-                json.WriteEndArray();
-            }
-
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        json.WriteEndObject();
     }
 
     private static byte[] WritePayload(TabularClassifier model)

@@ -18,16 +18,13 @@ internal static class IsolationForestFile
 {
     public const int FormatVersion = 1;
     public const string FormatName = "hybridai.isolation-forest";
-    private const int MaxHeaderBytes = 1 << 30;
     private static readonly byte[] Magic = "HAIISOFO"u8.ToArray();
 
     public static void Write(IsolationForest forest, Stream stream)
     {
         var payload = WritePayload(forest);
-        using var header = new MemoryStream();
-        using (var json = new Utf8JsonWriter(header))
+        ModelFile.WriteEnvelope(stream, Magic, payload, json =>
         {
-            json.WriteStartObject();
             json.WriteString("format", FormatName);
             json.WriteNumber("formatVersion", FormatVersion);
             json.WriteString("kind", IsolationForest.KindName);
@@ -40,50 +37,11 @@ internal static class IsolationForestFile
             json.WriteNumber("maxDepth", forest.MaxDepth);
             json.WriteEndObject();
             json.WriteBoolean("hasThreshold", forest.Threshold.HasValue);
-            json.WriteNumber("payloadLength", payload.Length);
-            json.WriteString("payloadSha256", Convert.ToHexStringLower(SHA256.HashData(payload)));
-            json.WriteEndObject();
-        }
-
-        using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
-        writer.Write(Magic);
-        writer.Write((int)header.Length);
-        writer.Write(header.GetBuffer(), 0, (int)header.Length);
-        writer.Write(payload);
-        writer.Flush();
+        });
     }
 
-    public static IsolationForest Read(Stream stream)
-    {
-        using var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
-        var magic = ModelFile.ReadBytes(reader, Magic.Length, "magic");
-        if (!magic.AsSpan().SequenceEqual(Magic))
-        {
-            throw new ModelFormatException("Not a HybridAI isolation-forest model: the file does not start with the magic bytes \"HAIISOFO\".", "magic", null);
-        }
-
-        var headerLength = ModelFile.ReadInt(reader, "headerLength", null);
-        if (headerLength <= 0 || headerLength > MaxHeaderBytes)
-        {
-            throw new ModelFormatException($"Model header length {headerLength} is out of range (1..{MaxHeaderBytes}); the file is corrupt.", "headerLength", null);
-        }
-
-        var headerBytes = ModelFile.ReadBytes(reader, headerLength, "header");
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(headerBytes);
-        }
-        catch (JsonException ex)
-        {
-            throw new ModelFormatException("Model header is not valid JSON; the file is corrupt.", "header", null, ex);
-        }
-
-        using (document)
-        {
-            return IsolationForestHeader.Read(document.RootElement, reader);
-        }
-    }
+    public static IsolationForest Read(Stream stream) =>
+        ModelFile.ReadEnvelope(stream, Magic, "isolation-forest", IsolationForestHeader.Read);
 
     private static byte[] WritePayload(IsolationForest forest)
     {

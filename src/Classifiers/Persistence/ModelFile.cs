@@ -25,12 +25,9 @@ internal static class ModelFile
         var featurizer = model.Featurizer;
         var options = featurizer.Options;
         var payload = WritePayload(model);
-        var sha = Convert.ToHexStringLower(SHA256.HashData(payload));
 
-        using var headerBuffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(headerBuffer))
+        WriteEnvelope(stream, Magic, payload, json =>
         {
-            json.WriteStartObject();
             json.WriteString("format", FormatName);
             json.WriteNumber("formatVersion", FormatVersion);
             json.WriteString("kind", model.Kind);
@@ -86,17 +83,7 @@ internal static class ModelFile
                 json.WriteEndArray();
             }
 
-            json.WriteNumber("payloadLength", payload.Length);
-            json.WriteString("payloadSha256", sha);
-            json.WriteEndObject();
-        }
-
-        using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
-        writer.Write(Magic);
-        writer.Write((int)headerBuffer.Length);
-        writer.Write(headerBuffer.GetBuffer(), 0, (int)headerBuffer.Length);
-        writer.Write(payload);
-        writer.Flush();
+        });
     }
 
     private static byte[] WritePayload(TextClassifier model)
@@ -148,13 +135,45 @@ internal static class ModelFile
         return buffer.ToArray();
     }
 
-    public static TextClassifier Read(Stream stream)
+    public static TextClassifier Read(Stream stream) =>
+        ReadEnvelope(stream, Magic, "text-classifier", static (header, reader) => new ModelHeaderReader(header).ReadModel(reader));
+
+    /// <summary>
+    /// Writes the envelope every HybridAI model file shares: 8 magic bytes, an int32 header length, the UTF-8 JSON
+    /// header (the kind's own fields, then <c>payloadLength</c> and <c>payloadSha256</c>), then the payload.
+    /// </summary>
+    internal static void WriteEnvelope(Stream stream, byte[] magic, byte[] payload, Action<Utf8JsonWriter> writeHeaderFields)
+    {
+        using var header = new MemoryStream();
+        using (var json = new Utf8JsonWriter(header))
+        {
+            json.WriteStartObject();
+            writeHeaderFields(json);
+            json.WriteNumber("payloadLength", payload.Length);
+            json.WriteString("payloadSha256", Convert.ToHexStringLower(SHA256.HashData(payload)));
+            json.WriteEndObject();
+        }
+
+        using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
+        writer.Write(magic);
+        writer.Write((int)header.Length);
+        writer.Write(header.GetBuffer(), 0, (int)header.Length);
+        writer.Write(payload);
+        writer.Flush();
+    }
+
+    /// <summary>
+    /// Checks the envelope (magic bytes, header length, JSON) and hands the header and the payload reader to
+    /// <paramref name="readModel"/>; <paramref name="kind"/> names the model kind in errors ("text-classifier").
+    /// </summary>
+    internal static T ReadEnvelope<T>(Stream stream, byte[] magic, string kind, Func<JsonElement, BinaryReader, T> readModel)
     {
         using var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
-        var magic = ReadBytes(reader, Magic.Length, "magic");
-        if (!magic.AsSpan().SequenceEqual(Magic))
+        var actual = ReadBytes(reader, magic.Length, "magic");
+        if (!actual.AsSpan().SequenceEqual(magic))
         {
-            throw new ModelFormatException("Not a HybridAI text-classifier model: the file does not start with the magic bytes \"HAITXTCL\".", "magic", null);
+            throw new ModelFormatException(
+                $"Not a HybridAI {kind} model: the file does not start with the magic bytes \"{Encoding.ASCII.GetString(magic)}\".", "magic", null);
         }
 
         var headerLength = ReadInt(reader, "headerLength", null);
@@ -176,8 +195,7 @@ internal static class ModelFile
 
         using (document)
         {
-            var header = new ModelHeaderReader(document.RootElement);
-            return header.ReadModel(reader);
+            return readModel(document.RootElement, reader);
         }
     }
 

@@ -18,16 +18,13 @@ internal static class TabularModelFile
 {
     public const int FormatVersion = 1;
     public const string FormatName = "hybridai.tabular-classifier";
-    private const int MaxHeaderBytes = 1 << 30;
     private static readonly byte[] Magic = "HAITABCL"u8.ToArray();
 
     public static void Write(TabularClassifier model, Stream stream)
     {
         var payload = WritePayload(model);
-        using var header = new MemoryStream();
-        using (var json = new Utf8JsonWriter(header))
+        ModelFile.WriteEnvelope(stream, Magic, payload, json =>
         {
-            json.WriteStartObject();
             json.WriteString("format", FormatName);
             json.WriteNumber("formatVersion", FormatVersion);
             json.WriteString("kind", model.Kind);
@@ -57,50 +54,11 @@ internal static class TabularModelFile
                 json.WriteEndObject();
             }
 
-            json.WriteNumber("payloadLength", payload.Length);
-            json.WriteString("payloadSha256", Convert.ToHexStringLower(SHA256.HashData(payload)));
-            json.WriteEndObject();
-        }
-
-        using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
-        writer.Write(Magic);
-        writer.Write((int)header.Length);
-        writer.Write(header.GetBuffer(), 0, (int)header.Length);
-        writer.Write(payload);
-        writer.Flush();
+        });
     }
 
-    public static TabularClassifier Read(Stream stream)
-    {
-        using var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
-        var magic = ModelFile.ReadBytes(reader, Magic.Length, "magic");
-        if (!magic.AsSpan().SequenceEqual(Magic))
-        {
-            throw new ModelFormatException("Not a HybridAI tabular-classifier model: the file does not start with the magic bytes \"HAITABCL\".", "magic", null);
-        }
-
-        var headerLength = ModelFile.ReadInt(reader, "headerLength", null);
-        if (headerLength <= 0 || headerLength > MaxHeaderBytes)
-        {
-            throw new ModelFormatException($"Model header length {headerLength} is out of range (1..{MaxHeaderBytes}); the file is corrupt.", "headerLength", null);
-        }
-
-        var headerBytes = ModelFile.ReadBytes(reader, headerLength, "header");
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(headerBytes);
-        }
-        catch (JsonException ex)
-        {
-            throw new ModelFormatException("Model header is not valid JSON; the file is corrupt.", "header", null, ex);
-        }
-
-        using (document)
-        {
-            return TabularModelHeader.Read(document.RootElement, reader);
-        }
-    }
+    public static TabularClassifier Read(Stream stream) =>
+        ModelFile.ReadEnvelope(stream, Magic, "tabular-classifier", TabularModelHeader.Read);
 
     private static byte[] WritePayload(TabularClassifier model)
     {

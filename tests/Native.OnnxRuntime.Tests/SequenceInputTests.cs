@@ -7,12 +7,12 @@ public sealed class SequenceInputTests
 {
     private static readonly byte[] SequenceLength = new OnnxModelBuilder("length")
         .ImportOpset("", 17)
-        .Input("S", TypeProto.Sequence(TypeProto.Tensor(OnnxDataType.Float, "n")))
-        .Input("I", TypeProto.Tensor(OnnxDataType.Int64))
+        .Input("S", TypeProto.Sequence(TypeProto.Tensor(OnnxElementType.Float, "n")))
+        .Input("I", TypeProto.Tensor(OnnxElementType.Int64))
         .Node("SequenceLength", ["S"], ["N"])
         .Node("SequenceAt", ["S", "I"], ["T"])
-        .Output("N", TypeProto.Tensor(OnnxDataType.Int64))
-        .Output("T", TypeProto.Tensor(OnnxDataType.Float, "n"))
+        .Output("N", TypeProto.Tensor(OnnxElementType.Int64))
+        .Output("T", TypeProto.Tensor(OnnxElementType.Float, "n"))
         .Build()
         .ToByteArray();
 
@@ -49,9 +49,9 @@ public sealed class SequenceInputTests
     {
         var model = new OnnxModelBuilder("length")
             .ImportOpset("", 17)
-            .Input("S", TypeProto.Sequence(TypeProto.Tensor(OnnxDataType.Int32)))
+            .Input("S", TypeProto.Sequence(TypeProto.Tensor(OnnxElementType.Int32)))
             .Node("SequenceLength", ["S"], ["N"])
-            .Output("N", TypeProto.Tensor(OnnxDataType.Int64))
+            .Output("N", TypeProto.Tensor(OnnxElementType.Int64))
             .Build()
             .ToByteArray();
         using var session = OnnxSession.FromBytes(model);

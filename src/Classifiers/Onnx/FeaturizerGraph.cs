@@ -1,5 +1,6 @@
 using HybridAI.Classifiers.Data;
 using HybridAI.Classifiers.Tabular;
+using HybridAI.Native.OnnxRuntime;
 using HybridAI.Native.OnnxRuntime.Format;
 
 namespace HybridAI.Classifiers.Onnx;
@@ -40,7 +41,7 @@ internal static class FeaturizerGraph
     private static void AddNumeric(OnnxModelBuilder builder, FeaturizedColumn column, string name, List<string> parts)
     {
         builder
-            .Input(column.Name, TypeProto.Tensor(OnnxDataType.Double, "N", 1))
+            .Input(column.Name, TypeProto.Tensor(OnnxElementType.Double, "N", 1))
             .Initializer(OnnxTensorData.FromValues<double>(name + "mean", [1], [column.Mean]))
             .Initializer(OnnxTensorData.FromValues<double>(name + "center", [1], [column.Center]))
             .Initializer(OnnxTensorData.FromValues<double>(name + "scale", [1], [column.Scale]))
@@ -48,11 +49,11 @@ internal static class FeaturizerGraph
             .Node("Where", [name + "missing", name + "mean", column.Name], [name + "filled"])
             .Node("Sub", [name + "filled", name + "center"], [name + "centered"])
             .Node("Div", [name + "centered", name + "scale"], [name + "scaled"])
-            .Node("Cast", [name + "scaled"], [name + "value"], attributes: AttributeProto.FromInt("to", (long)OnnxDataType.Float));
+            .Node("Cast", [name + "scaled"], [name + "value"], attributes: AttributeProto.FromInt("to", (long)OnnxElementType.Float));
         parts.Add(name + "value");
         if (column.MissingFeature)
         {
-            builder.Node("Cast", [name + "missing"], [name + "flag"], attributes: AttributeProto.FromInt("to", (long)OnnxDataType.Float));
+            builder.Node("Cast", [name + "missing"], [name + "flag"], attributes: AttributeProto.FromInt("to", (long)OnnxElementType.Float));
             parts.Add(name + "flag");
         }
     }
@@ -66,7 +67,7 @@ internal static class FeaturizerGraph
 
         // "" stands for missing: last in the one-hot block when training saw missing values, else unknown → all zeros.
         string[] categories = column.MissingFeature ? [.. column.Categories, string.Empty] : column.Categories;
-        builder.Input(column.Name, TypeProto.Tensor(OnnxDataType.String, "N", 1));
+        builder.Input(column.Name, TypeProto.Tensor(OnnxElementType.String, "N", 1));
         if (categories.Length == 0)
         {
             return;

@@ -1,5 +1,6 @@
 using HybridAI.Classifiers.Calibration;
 using HybridAI.Classifiers.Tabular;
+using HybridAI.Native.OnnxRuntime;
 using HybridAI.Native.OnnxRuntime.Format;
 
 namespace HybridAI.Classifiers.Onnx;
@@ -52,7 +53,7 @@ public static class OnnxExporter
     public static byte[] Export(TabularClassifier model)
     {
         var builder = Start(model);
-        builder.Input(FeaturesInput, TypeProto.Tensor(OnnxDataType.Float, "N", model.Featurizer.Dimension));
+        builder.Input(FeaturesInput, TypeProto.Tensor(OnnxElementType.Float, "N", model.Featurizer.Dimension));
         return Finish(builder, model, FeaturesInput);
     }
 
@@ -128,8 +129,8 @@ public static class OnnxExporter
                 [LabelOutput],
                 OnnxModelBuilder.MLDomain,
                 attributes: [AttributeProto.FromInts("keys_int64s", indices), AttributeProto.FromStrings("values_strings", labels), AttributeProto.FromString("default_string", string.Empty)])
-            .Output(LabelOutput, TypeProto.Tensor(OnnxDataType.String, "N"))
-            .Output(ProbabilitiesOutput, TypeProto.Tensor(OnnxDataType.Float, "N", c))
+            .Output(LabelOutput, TypeProto.Tensor(OnnxElementType.String, "N"))
+            .Output(ProbabilitiesOutput, TypeProto.Tensor(OnnxElementType.Float, "N", c))
             .Build()
             .ToByteArray();
     }

@@ -1,6 +1,9 @@
 namespace HybridAI.Native.OnnxRuntime;
 
-/// <summary>Tensor element types (<c>ONNXTensorElementDataType</c>, same numbers as ONNX's TensorProto.DataType).</summary>
+/// <summary>
+/// Tensor element types: ORT's <c>ONNXTensorElementDataType</c> and ONNX's <c>TensorProto.DataType</c>, which share their
+/// numbers, so one enum serves the binding and the protobuf reader/writer.
+/// </summary>
 // The member names are ONNX's own type names (Float, Int64, String...), which is what users search for.
 #pragma warning disable CA1720
 public enum OnnxElementType
@@ -55,5 +58,35 @@ public enum OnnxElementType
 
     /// <summary><see cref="OnnxRuntime.BFloat16"/>.</summary>
     BFloat16 = 16,
+
+    /// <summary>8-bit float E4M3, finite only (decoded as raw bytes).</summary>
+    Float8E4M3FN = 17,
+
+    /// <summary>8-bit float E4M3, no negative zero (decoded as raw bytes).</summary>
+    Float8E4M3FNUZ = 18,
+
+    /// <summary>8-bit float E5M2 (decoded as raw bytes).</summary>
+    Float8E5M2 = 19,
+
+    /// <summary>8-bit float E5M2, no negative zero (decoded as raw bytes).</summary>
+    Float8E5M2FNUZ = 20,
+
+    /// <summary>Unsigned 4-bit integer, two per byte (decoded one per <see cref="byte"/>).</summary>
+    UInt4 = 21,
+
+    /// <summary>Signed 4-bit integer, two per byte (decoded one per <see cref="sbyte"/>).</summary>
+    Int4 = 22,
+
+    /// <summary>4-bit float E2M1, two per byte (decoded as one raw nibble per byte).</summary>
+    Float4E2M1 = 23,
+
+    /// <summary>8-bit exponent-only scale for MX formats (decoded as raw bytes).</summary>
+    Float8E8M0 = 24,
+
+    /// <summary>Unsigned 2-bit integer, four per byte (decoded one per <see cref="byte"/>).</summary>
+    UInt2 = 25,
+
+    /// <summary>Signed 2-bit integer, four per byte (decoded one per <see cref="sbyte"/>).</summary>
+    Int2 = 26,
 }
 #pragma warning restore CA1720

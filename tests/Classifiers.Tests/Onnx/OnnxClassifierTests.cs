@@ -1,5 +1,6 @@
 using HybridAI.Classifiers.Onnx;
 using HybridAI.Classifiers.Tests.Tabular;
+using HybridAI.Native.OnnxRuntime;
 using HybridAI.Native.OnnxRuntime.Format;
 
 namespace HybridAI.Classifiers.Tests.Onnx;
@@ -44,7 +45,7 @@ public sealed class OnnxClassifierTests
     [OnnxRuntimeFact]
     public void ZipMap_with_string_keys_reads_labels_from_the_graph()
     {
-        var model = ZipMapModel(OnnxDataType.String, labelOutput: false);
+        var model = ZipMapModel(OnnxElementType.String, labelOutput: false);
         using var onnx = OnnxClassifier.FromBytes(model, new OnnxClassifierOptions { LabelOutput = null, ProbabilitiesOutput = "output_probability" });
         Assert.Equal(["cat", "dog", "eel"], onnx.Labels);
         AssertMatchesSoftmax(onnx);
@@ -53,7 +54,7 @@ public sealed class OnnxClassifierTests
     [OnnxRuntimeFact]
     public void ZipMap_with_int64_keys_and_an_int64_label_output()
     {
-        var model = ZipMapModel(OnnxDataType.Int64, labelOutput: true);
+        var model = ZipMapModel(OnnxElementType.Int64, labelOutput: true);
         using var onnx = OnnxClassifier.FromBytes(model, new OnnxClassifierOptions
         {
             InputName = "float_input",
@@ -120,7 +121,7 @@ public sealed class OnnxClassifierTests
     private static OnnxModelBuilder Linear(string input) => new OnnxModelBuilder("zipmap_test")
         .ImportOpset(string.Empty, 17)
         .ImportOpset(OnnxModelBuilder.MLDomain, 1)
-        .Input(input, TypeProto.Tensor(OnnxDataType.Float, "N", 2))
+        .Input(input, TypeProto.Tensor(OnnxElementType.Float, "N", 2))
         .Initializer(OnnxTensorData.FromValues<float>("W", [2, 3], Weights))
         .Initializer(OnnxTensorData.FromValues<float>("B", [3], Biases))
         .Node("MatMul", [input, "W"], ["xw"])
@@ -128,23 +129,23 @@ public sealed class OnnxClassifierTests
         .Node("Softmax", ["z"], ["probabilities"], attributes: AttributeProto.FromInt("axis", 1));
 
     private static byte[] PlainModel() => Linear("features")
-        .Output("probabilities", TypeProto.Tensor(OnnxDataType.Float, "N", 3))
+        .Output("probabilities", TypeProto.Tensor(OnnxElementType.Float, "N", 3))
         .Build()
         .ToByteArray();
 
     /// <summary>The shape skl2onnx gives classifiers: a label tensor plus a ZipMap of per-row probabilities.</summary>
-    private static byte[] ZipMapModel(OnnxDataType keyType, bool labelOutput)
+    private static byte[] ZipMapModel(OnnxElementType keyType, bool labelOutput)
     {
         var builder = Linear("float_input");
-        var labels = keyType == OnnxDataType.String
+        var labels = keyType == OnnxElementType.String
             ? AttributeProto.FromStrings("classlabels_strings", "cat", "dog", "eel")
             : AttributeProto.FromInts("classlabels_int64s", 0, 1, 2);
         builder.Node("ZipMap", ["probabilities"], ["output_probability"], OnnxModelBuilder.MLDomain, attributes: labels)
-            .Output("output_probability", TypeProto.Sequence(TypeProto.Map(keyType, TypeProto.Tensor(OnnxDataType.Float, null))));
+            .Output("output_probability", TypeProto.Sequence(TypeProto.Map(keyType, TypeProto.Tensor(OnnxElementType.Float, null))));
         if (labelOutput)
         {
             builder.Node("ArgMax", ["probabilities"], ["output_label"], attributes: [AttributeProto.FromInt("axis", 1), AttributeProto.FromInt("keepdims", 0)])
-                .Output("output_label", TypeProto.Tensor(OnnxDataType.Int64, "N"));
+                .Output("output_label", TypeProto.Tensor(OnnxElementType.Int64, "N"));
         }
 
         return builder.Build().ToByteArray();

@@ -78,9 +78,9 @@ public sealed class OnnxCommandTests : IDisposable
             .Producer("hybridai-tests", "1.0")
             .Metadata("owner", "platform-team")
             .Metadata("labels", "[spam] [ham]")
-            .Input("X", TypeProto.Tensor(OnnxDataType.Float, "batch", 3L, null))
+            .Input("X", TypeProto.Tensor(OnnxElementType.Float, "batch", 3L, null))
             .Node("Identity", ["X"], ["Y"])
-            .Output("Y", TypeProto.Tensor(OnnxDataType.Float, "batch", 3L, null))
+            .Output("Y", TypeProto.Tensor(OnnxElementType.Float, "batch", 3L, null))
             .Build();
         model.Domain = "ai.hybrid.tests";
         model.DocString = "Copies [its] input.";

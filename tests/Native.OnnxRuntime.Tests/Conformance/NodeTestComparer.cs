@@ -16,7 +16,7 @@ internal static class NodeTestComparer
     /// <summary>Null when they match, otherwise what differs.</summary>
     public static string? Mismatch(ProtoValue expected, OnnxValue actual, TypeProto? declared) => expected.Kind switch
     {
-        ProtoValueKind.Tensor => Tensor(expected.DecodeTensor(), actual, declared?.TensorType?.ElemType ?? OnnxDataType.Undefined),
+        ProtoValueKind.Tensor => Tensor(expected.DecodeTensor(), actual, declared?.TensorType?.ElemType ?? OnnxElementType.Undefined),
         ProtoValueKind.Sequence => Sequence(expected.Sequence!, actual, declared?.SequenceType?.ElemType),
         ProtoValueKind.Optional => Optional(expected.Optional!, actual, declared?.OptionalType?.ElemType),
         _ => $"expected values of kind {expected.Kind} are not compared by this runner",
@@ -34,7 +34,7 @@ internal static class NodeTestComparer
             return "expected a value, got None";
         }
 
-        return expected.TensorValue is { } tensor ? Tensor(OnnxTensorData.Decode(tensor), actual, inner?.TensorType?.ElemType ?? OnnxDataType.Undefined)
+        return expected.TensorValue is { } tensor ? Tensor(OnnxTensorData.Decode(tensor), actual, inner?.TensorType?.ElemType ?? OnnxElementType.Undefined)
             : expected.SequenceValue is { } sequence ? Sequence(sequence, actual, inner?.SequenceType?.ElemType)
             : $"optional of {expected.ElemType} is not compared by this runner";
     }
@@ -53,7 +53,7 @@ internal static class NodeTestComparer
 
         for (var i = 0; i < expected.TensorValues.Count; i++)
         {
-            if (Tensor(OnnxTensorData.Decode(expected.TensorValues[i]), actual.Elements[i], elementType?.TensorType?.ElemType ?? OnnxDataType.Undefined) is { } problem)
+            if (Tensor(OnnxTensorData.Decode(expected.TensorValues[i]), actual.Elements[i], elementType?.TensorType?.ElemType ?? OnnxElementType.Undefined) is { } problem)
             {
                 return $"sequence element {i}: {problem}";
             }
@@ -62,7 +62,7 @@ internal static class NodeTestComparer
         return null;
     }
 
-    private static string? Tensor(ProtoTensor expected, OnnxValue actual, OnnxDataType declared)
+    private static string? Tensor(ProtoTensor expected, OnnxValue actual, OnnxElementType declared)
     {
         if (!actual.HasValue || actual.Kind != OnnxValueKind.Tensor)
         {
@@ -70,7 +70,7 @@ internal static class NodeTestComparer
         }
 
         var tensor = actual.AsTensor();
-        var expectedType = declared == OnnxDataType.BFloat16 && expected.DataType == OnnxDataType.UInt16 ? OnnxDataType.BFloat16 : expected.DataType;
+        var expectedType = declared == OnnxElementType.BFloat16 && expected.DataType == OnnxElementType.UInt16 ? OnnxElementType.BFloat16 : expected.DataType;
         if ((int)tensor.ElementType != (int)expectedType)
         {
             return $"expected element type {expectedType}, got {tensor.ElementType}";
@@ -83,21 +83,21 @@ internal static class NodeTestComparer
 
         return expectedType switch
         {
-            OnnxDataType.Float => Close(expected.As<float>(), tensor.ToArray<float>(), static v => v),
-            OnnxDataType.Double => Close(expected.As<double>(), tensor.ToArray<double>(), static v => v),
-            OnnxDataType.Float16 => Close(expected.As<Half>(), tensor.ToArray<Half>(), static v => (double)v),
-            OnnxDataType.BFloat16 when expected.DataType == OnnxDataType.UInt16 => Close(Array.ConvertAll(expected.As<ushort>(), static b => new BFloat16(b)), tensor.ToArray<BFloat16>(), static v => v.ToSingle()),
-            OnnxDataType.BFloat16 => Close(expected.As<BFloat16>(), tensor.ToArray<BFloat16>(), static v => v.ToSingle()),
-            OnnxDataType.Int8 => Exact(expected.As<sbyte>(), tensor.ToArray<sbyte>()),
-            OnnxDataType.Int16 => Exact(expected.As<short>(), tensor.ToArray<short>()),
-            OnnxDataType.Int32 => Exact(expected.As<int>(), tensor.ToArray<int>()),
-            OnnxDataType.Int64 => Exact(expected.As<long>(), tensor.ToArray<long>()),
-            OnnxDataType.UInt8 => Exact(expected.As<byte>(), tensor.ToArray<byte>()),
-            OnnxDataType.UInt16 => Exact(expected.As<ushort>(), tensor.ToArray<ushort>()),
-            OnnxDataType.UInt32 => Exact(expected.As<uint>(), tensor.ToArray<uint>()),
-            OnnxDataType.UInt64 => Exact(expected.As<ulong>(), tensor.ToArray<ulong>()),
-            OnnxDataType.Bool => Exact(expected.As<bool>(), tensor.ToArray<bool>()),
-            OnnxDataType.String => Exact(expected.As<string>(), tensor.ToArray<string>()),
+            OnnxElementType.Float => Close(expected.As<float>(), tensor.ToArray<float>(), static v => v),
+            OnnxElementType.Double => Close(expected.As<double>(), tensor.ToArray<double>(), static v => v),
+            OnnxElementType.Float16 => Close(expected.As<Half>(), tensor.ToArray<Half>(), static v => (double)v),
+            OnnxElementType.BFloat16 when expected.DataType == OnnxElementType.UInt16 => Close(Array.ConvertAll(expected.As<ushort>(), static b => new BFloat16(b)), tensor.ToArray<BFloat16>(), static v => v.ToSingle()),
+            OnnxElementType.BFloat16 => Close(expected.As<BFloat16>(), tensor.ToArray<BFloat16>(), static v => v.ToSingle()),
+            OnnxElementType.Int8 => Exact(expected.As<sbyte>(), tensor.ToArray<sbyte>()),
+            OnnxElementType.Int16 => Exact(expected.As<short>(), tensor.ToArray<short>()),
+            OnnxElementType.Int32 => Exact(expected.As<int>(), tensor.ToArray<int>()),
+            OnnxElementType.Int64 => Exact(expected.As<long>(), tensor.ToArray<long>()),
+            OnnxElementType.UInt8 => Exact(expected.As<byte>(), tensor.ToArray<byte>()),
+            OnnxElementType.UInt16 => Exact(expected.As<ushort>(), tensor.ToArray<ushort>()),
+            OnnxElementType.UInt32 => Exact(expected.As<uint>(), tensor.ToArray<uint>()),
+            OnnxElementType.UInt64 => Exact(expected.As<ulong>(), tensor.ToArray<ulong>()),
+            OnnxElementType.Bool => Exact(expected.As<bool>(), tensor.ToArray<bool>()),
+            OnnxElementType.String => Exact(expected.As<string>(), tensor.ToArray<string>()),
             _ => $"element type {expectedType} is not compared by this runner",
         };
     }

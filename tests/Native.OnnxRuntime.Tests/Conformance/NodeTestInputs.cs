@@ -14,32 +14,32 @@ internal static class NodeTestInputs
         _ => throw new NotSupportedException($"Inputs of kind {value.Kind} are not supported by this runner."),
     };
 
-    public static OnnxTensor Tensor(ProtoTensor tensor, OnnxDataType declared)
+    public static OnnxTensor Tensor(ProtoTensor tensor, OnnxElementType declared)
     {
         var shape = tensor.Shape.ToArray();
 
         // The bfloat16 cast test stores its bfloat16 input as the raw bits in a UINT16 tensor.
-        if (declared == OnnxDataType.BFloat16 && tensor.DataType == OnnxDataType.UInt16)
+        if (declared == OnnxElementType.BFloat16 && tensor.DataType == OnnxElementType.UInt16)
         {
             return OnnxTensor.Create(Array.ConvertAll(tensor.As<ushort>(), static bits => new BFloat16(bits)), shape);
         }
 
         return tensor.DataType switch
         {
-            OnnxDataType.Float => OnnxTensor.Create(tensor.As<float>(), shape),
-            OnnxDataType.Double => OnnxTensor.Create(tensor.As<double>(), shape),
-            OnnxDataType.Int8 => OnnxTensor.Create(tensor.As<sbyte>(), shape),
-            OnnxDataType.Int16 => OnnxTensor.Create(tensor.As<short>(), shape),
-            OnnxDataType.Int32 => OnnxTensor.Create(tensor.As<int>(), shape),
-            OnnxDataType.Int64 => OnnxTensor.Create(tensor.As<long>(), shape),
-            OnnxDataType.UInt8 => OnnxTensor.Create(tensor.As<byte>(), shape),
-            OnnxDataType.UInt16 => OnnxTensor.Create(tensor.As<ushort>(), shape),
-            OnnxDataType.UInt32 => OnnxTensor.Create(tensor.As<uint>(), shape),
-            OnnxDataType.UInt64 => OnnxTensor.Create(tensor.As<ulong>(), shape),
-            OnnxDataType.Bool => OnnxTensor.Create(tensor.As<bool>(), shape),
-            OnnxDataType.Float16 => OnnxTensor.Create(tensor.As<Half>(), shape),
-            OnnxDataType.BFloat16 => OnnxTensor.Create(tensor.As<BFloat16>(), shape),
-            OnnxDataType.String => OnnxTensor.CreateStrings(tensor.As<string>(), shape),
+            OnnxElementType.Float => OnnxTensor.Create(tensor.As<float>(), shape),
+            OnnxElementType.Double => OnnxTensor.Create(tensor.As<double>(), shape),
+            OnnxElementType.Int8 => OnnxTensor.Create(tensor.As<sbyte>(), shape),
+            OnnxElementType.Int16 => OnnxTensor.Create(tensor.As<short>(), shape),
+            OnnxElementType.Int32 => OnnxTensor.Create(tensor.As<int>(), shape),
+            OnnxElementType.Int64 => OnnxTensor.Create(tensor.As<long>(), shape),
+            OnnxElementType.UInt8 => OnnxTensor.Create(tensor.As<byte>(), shape),
+            OnnxElementType.UInt16 => OnnxTensor.Create(tensor.As<ushort>(), shape),
+            OnnxElementType.UInt32 => OnnxTensor.Create(tensor.As<uint>(), shape),
+            OnnxElementType.UInt64 => OnnxTensor.Create(tensor.As<ulong>(), shape),
+            OnnxElementType.Bool => OnnxTensor.Create(tensor.As<bool>(), shape),
+            OnnxElementType.Float16 => OnnxTensor.Create(tensor.As<Half>(), shape),
+            OnnxElementType.BFloat16 => OnnxTensor.Create(tensor.As<BFloat16>(), shape),
+            OnnxElementType.String => OnnxTensor.CreateStrings(tensor.As<string>(), shape),
             _ => throw new NotSupportedException($"Tensor '{tensor.Name}' has element type {tensor.DataType}, which the binding cannot create."),
         };
     }
@@ -51,7 +51,7 @@ internal static class NodeTestInputs
             throw new NotSupportedException($"Sequences of {sequence.ElemType} are not supported by this runner.");
         }
 
-        var declared = elementType?.TensorType?.ElemType ?? OnnxDataType.Undefined;
+        var declared = elementType?.TensorType?.ElemType ?? OnnxElementType.Undefined;
         if (sequence.TensorValues.Count == 0)
         {
             return OnnxValue.CreateEmptySequence(ToElementType(declared));
@@ -80,7 +80,7 @@ internal static class NodeTestInputs
         var inner = declared?.OptionalType?.ElemType ?? declared;
         if (optional.TensorValue is { } tensor)
         {
-            return OnnxValue.FromTensor(Tensor(OnnxTensorData.Decode(tensor), inner?.TensorType?.ElemType ?? OnnxDataType.Undefined));
+            return OnnxValue.FromTensor(Tensor(OnnxTensorData.Decode(tensor), inner?.TensorType?.ElemType ?? OnnxElementType.Undefined));
         }
 
         if (optional.SequenceValue is { } sequence)
@@ -93,11 +93,11 @@ internal static class NodeTestInputs
             : null;
     }
 
-    private static OnnxDataType DeclaredElement(TypeProto? declared) =>
-        declared?.TensorType?.ElemType ?? declared?.OptionalType?.ElemType?.TensorType?.ElemType ?? OnnxDataType.Undefined;
+    private static OnnxElementType DeclaredElement(TypeProto? declared) =>
+        declared?.TensorType?.ElemType ?? declared?.OptionalType?.ElemType?.TensorType?.ElemType ?? OnnxElementType.Undefined;
 
-    private static OnnxElementType ToElementType(OnnxDataType type) =>
-        type is > OnnxDataType.Undefined and <= OnnxDataType.BFloat16
+    private static OnnxElementType ToElementType(OnnxElementType type) =>
+        type is > OnnxElementType.Undefined and <= OnnxElementType.BFloat16
             ? (OnnxElementType)(int)type
             : throw new NotSupportedException($"An empty sequence of {type} cannot be created.");
 }

@@ -8,7 +8,7 @@ public class MessageRoundTripTests
     [Fact]
     public void Tensor_with_every_data_field_round_trips()
     {
-        var tensor = new TensorProto { Name = "t", DataType = OnnxDataType.Float, DocString = "doc", RawData = [1, 2, 3, 4], DataLocation = 0 };
+        var tensor = new TensorProto { Name = "t", DataType = OnnxElementType.Float, DocString = "doc", RawData = [1, 2, 3, 4], DataLocation = 0 };
         tensor.Dims.AddRange([2, 0, 3]);
         tensor.FloatData.AddRange([1.5f, -2f]);
         tensor.Int32Data.AddRange([-1, 7]);
@@ -22,7 +22,7 @@ public class MessageRoundTripTests
 
         Assert.Equal("t", back.Name);
         Assert.Equal("doc", back.DocString);
-        Assert.Equal(OnnxDataType.Float, back.DataType);
+        Assert.Equal(OnnxElementType.Float, back.DataType);
         Assert.Equal([2, 0, 3], back.Dims);
         Assert.Equal([1.5f, -2f], back.FloatData);
         Assert.Equal([-1, 7], back.Int32Data);
@@ -42,10 +42,10 @@ public class MessageRoundTripTests
         inner.TensorValues.Add(OnnxTensorData.FromValues("a", [2], new long[] { 1, 2 }));
         inner.TensorValues.Add(OnnxTensorData.FromValues("b", [], new long[] { 3 }));
 
-        var map = new MapProto { Name = "m", KeyType = OnnxDataType.String, Values = new SequenceProto { ElemType = ProtoValueKind.Tensor } };
+        var map = new MapProto { Name = "m", KeyType = OnnxElementType.String, Values = new SequenceProto { ElemType = ProtoValueKind.Tensor } };
         map.StringKeys.Add(Encoding.UTF8.GetBytes("k"));
         map.Values.TensorValues.Add(OnnxTensorData.FromValues<float>(null, [], [0.25f]));
-        var intMap = new MapProto { KeyType = OnnxDataType.Int64, Values = new SequenceProto { ElemType = ProtoValueKind.Tensor } };
+        var intMap = new MapProto { KeyType = OnnxElementType.Int64, Values = new SequenceProto { ElemType = ProtoValueKind.Tensor } };
         intMap.Keys.AddRange([-5, 10]);
 
         var outer = new SequenceProto { Name = "outer", ElemType = ProtoValueKind.Sequence };
@@ -71,7 +71,7 @@ public class MessageRoundTripTests
 
         SequenceProto backMaps = SequenceProto.Read(maps.ToByteArray());
         Assert.Equal("k", Encoding.UTF8.GetString(backMaps.MapValues[0].StringKeys[0]));
-        Assert.Equal(OnnxDataType.String, backMaps.MapValues[0].KeyType);
+        Assert.Equal(OnnxElementType.String, backMaps.MapValues[0].KeyType);
         Assert.Equal([0.25f], OnnxTensorData.Decode(backMaps.MapValues[0].Values!.TensorValues[0]).As<float>());
         Assert.Equal([-5L, 10L], backMaps.MapValues[1].Keys);
 
@@ -91,10 +91,10 @@ public class MessageRoundTripTests
     public void Types_of_every_kind_round_trip()
     {
         var type = TypeProto.Map(
-            OnnxDataType.Int64,
-            TypeProto.Sequence(TypeProto.Optional(TypeProto.Tensor(OnnxDataType.Float, "batch", 3L, null))));
+            OnnxElementType.Int64,
+            TypeProto.Sequence(TypeProto.Optional(TypeProto.Tensor(OnnxElementType.Float, "batch", 3L, null))));
         type.Denotation = "features";
-        var sparse = new TypeProto { SparseTensorType = new TensorTypeProto { ElemType = OnnxDataType.Double } };
+        var sparse = new TypeProto { SparseTensorType = new TensorTypeProto { ElemType = OnnxElementType.Double } };
 
         TypeProto back = TypeProto.Read(type.ToByteArray());
         ValueInfoProto info = ValueInfoProto.Read(new ValueInfoProto("v", type) { DocString = "d" }.ToByteArray());
@@ -105,9 +105,9 @@ public class MessageRoundTripTests
         {
             Assert.Equal(ProtoValueKind.Map, t.Kind);
             Assert.Equal("features", t.Denotation);
-            Assert.Equal(OnnxDataType.Int64, t.MapType!.KeyType);
+            Assert.Equal(OnnxElementType.Int64, t.MapType!.KeyType);
             TypeProto tensor = t.MapType.ValueType!.SequenceType!.ElemType!.OptionalType!.ElemType!;
-            Assert.Equal(OnnxDataType.Float, tensor.TensorType!.ElemType);
+            Assert.Equal(OnnxElementType.Float, tensor.TensorType!.ElemType);
             List<TensorShapeDimension> dims = tensor.TensorType.Shape!.Dims;
             Assert.Equal("batch", dims[0].Param);
             Assert.Equal(3, dims[1].Value);
@@ -119,16 +119,16 @@ public class MessageRoundTripTests
         Assert.Equal(ProtoValueKind.SparseTensor, TypeProto.Read(sparse.ToByteArray()).Kind);
 
         // A zero-sized fixed dimension is not the same as an unknown one.
-        TypeProto zero = TypeProto.Read(TypeProto.Tensor(OnnxDataType.Int32, 0L).ToByteArray());
+        TypeProto zero = TypeProto.Read(TypeProto.Tensor(OnnxElementType.Int32, 0L).ToByteArray());
         Assert.Equal(0, zero.TensorType!.Shape!.Dims[0].Value);
-        Assert.Null(TypeProto.Read(TypeProto.Tensor(OnnxDataType.Int32, null).ToByteArray()).TensorType!.Shape);
+        Assert.Null(TypeProto.Read(TypeProto.Tensor(OnnxElementType.Int32, null).ToByteArray()).TensorType!.Shape);
     }
 
     [Fact]
     public void Model_graph_nodes_and_attributes_round_trip()
     {
         var subgraph = new GraphProto { Name = "body" };
-        subgraph.Output.Add(new ValueInfoProto("y", TypeProto.Tensor(OnnxDataType.Bool)));
+        subgraph.Output.Add(new ValueInfoProto("y", TypeProto.Tensor(OnnxElementType.Bool)));
         var node = new NodeProto { Name = "n0", OpType = "Custom", Domain = "ai.onnx.ml", DocString = "nd" };
         node.Input.AddRange(["x", string.Empty, "w"]);
         node.Output.Add("y");
@@ -147,9 +147,9 @@ public class MessageRoundTripTests
         var graph = new GraphProto { Name = "main", DocString = "gd" };
         graph.Node.Add(node);
         graph.Initializer.Add(OnnxTensorData.FromValues<float>("w", [2], [1f, 2f]));
-        graph.Input.Add(new ValueInfoProto("x", TypeProto.Tensor(OnnxDataType.Float, 2L)));
-        graph.Output.Add(new ValueInfoProto("y", TypeProto.Tensor(OnnxDataType.Float, 2L)));
-        graph.ValueInfo.Add(new ValueInfoProto("mid", TypeProto.Tensor(OnnxDataType.Float)));
+        graph.Input.Add(new ValueInfoProto("x", TypeProto.Tensor(OnnxElementType.Float, 2L)));
+        graph.Output.Add(new ValueInfoProto("y", TypeProto.Tensor(OnnxElementType.Float, 2L)));
+        graph.ValueInfo.Add(new ValueInfoProto("mid", TypeProto.Tensor(OnnxElementType.Float)));
         var model = new ModelProto
         {
             IrVersion = 8,
@@ -199,6 +199,6 @@ public class MessageRoundTripTests
         Assert.Equal(-3, AttributeProto.Read(a["i"].ToByteArray()).I);
         Assert.Equal(17, OperatorSetIdProto.Read(back.OpsetImport[0].ToByteArray()).Version);
         Assert.Equal("author", StringStringEntryProto.Read(back.MetadataProps[0].ToByteArray()).Key);
-        Assert.Equal("batch", TensorShapeProto.Read(TypeProto.Tensor(OnnxDataType.Float, "batch").TensorType!.Shape!.ToByteArray()).Dims[0].Param);
+        Assert.Equal("batch", TensorShapeProto.Read(TypeProto.Tensor(OnnxElementType.Float, "batch").TensorType!.Shape!.ToByteArray()).Dims[0].Param);
     }
 }

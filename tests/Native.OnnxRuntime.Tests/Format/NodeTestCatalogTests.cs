@@ -62,7 +62,7 @@ public class NodeTestCatalogTests(ITestOutputHelper output)
         NodeTestCase abs = tests.Single(t => t.Name == "test_abs");
         Assert.Equal("Abs", abs.Model.Graph!.Node[0].OpType);
         Assert.Equal(ProtoValueKind.Tensor, abs.Inputs[0].Type!.Kind);
-        Assert.Equal(OnnxDataType.Float, abs.Inputs[0].Type!.TensorType!.ElemType);
+        Assert.Equal(OnnxElementType.Float, abs.Inputs[0].Type!.TensorType!.ElemType);
         Assert.Equal([3L, 4L, 5L], abs.Inputs[0].Type!.TensorType!.Shape!.Dims.Select(d => d.Value!.Value));
         Assert.Contains(abs.Model.OpsetImport, o => string.IsNullOrEmpty(o.Domain) && o.Version > 0);
 
@@ -115,7 +115,7 @@ public class NodeTestCatalogTests(ITestOutputHelper output)
 
         // ONNX 1.12's data declares the input BFLOAT16 but stores the bit patterns as a UINT16 tensor.
         NodeTestCase bf16Test = NodeTestCase.Load(Path.Combine(Root, "test_cast_BFLOAT16_to_FLOAT"));
-        Assert.Equal(OnnxDataType.BFloat16, bf16Test.Inputs[0].Type!.TensorType!.ElemType);
+        Assert.Equal(OnnxElementType.BFloat16, bf16Test.Inputs[0].Type!.TensorType!.ElemType);
         NodeTestDataSet fromBf16 = bf16Test.DataSets[0];
         BFloat16[] bf = fromBf16.Inputs[0].DecodeTensor().As<ushort>().Select(bits => new BFloat16(bits)).ToArray();
         float[] widened = fromBf16.Outputs[0].DecodeTensor().As<float>();

@@ -13,7 +13,7 @@ public class OnnxModelBuilderTests
             .ImportOpset(string.Empty, 17)
             .Producer("HybridAI.Tests", "0.1")
             .Metadata("labels", "spam,ham")
-            .Input("X", TypeProto.Tensor(OnnxDataType.Float, "batch", 3L))
+            .Input("X", TypeProto.Tensor(OnnxElementType.Float, "batch", 3L))
             .Initializer(OnnxTensorData.FromValues("W", [3, 2], new float[] { 1, 2, 3, 4, 5, 6 }))
             .Node("MatMul", ["X", "W"], ["logits"], name: "score")
             .Node("LinearClassifier", ["logits"], ["label", "probabilities"], OnnxModelBuilder.MLDomain, attributes:
@@ -22,8 +22,8 @@ public class OnnxModelBuilderTests
                 AttributeProto.FromFloats("coefficients", 1, 0, 0, 1),
                 AttributeProto.FromString("post_transform", "SOFTMAX"),
             ])
-            .Output("label", TypeProto.Tensor(OnnxDataType.String, "batch"))
-            .Output("probabilities", TypeProto.Tensor(OnnxDataType.Float, "batch", 2L))
+            .Output("label", TypeProto.Tensor(OnnxElementType.String, "batch"))
+            .Output("probabilities", TypeProto.Tensor(OnnxElementType.Float, "batch", 2L))
             .Build()
             .ToByteArray();
 
@@ -43,13 +43,13 @@ public class OnnxModelBuilderTests
         Assert.Equal([3L, 2L], weights.Shape);
         Assert.Equal([1f, 2f, 3f, 4f, 5f, 6f], weights.As<float>());
         Assert.Equal("batch", graph.Input[0].Type!.TensorType!.Shape!.Dims[0].Param);
-        Assert.Equal(OnnxDataType.String, graph.Output[0].Type!.TensorType!.ElemType);
+        Assert.Equal(OnnxElementType.String, graph.Output[0].Type!.TensorType!.ElemType);
     }
 
     [Fact]
     public void Incomplete_models_are_refused()
     {
-        Assert.Throws<InvalidOperationException>(() => new OnnxModelBuilder("g").Output("y", TypeProto.Tensor(OnnxDataType.Float)).Build());
+        Assert.Throws<InvalidOperationException>(() => new OnnxModelBuilder("g").Output("y", TypeProto.Tensor(OnnxElementType.Float)).Build());
         Assert.Throws<InvalidOperationException>(() => new OnnxModelBuilder("g").ImportOpset(string.Empty, 17).Build());
         Assert.ThrowsAny<ArgumentException>(() => new OnnxModelBuilder("g").Initializer(new TensorProto()));
     }

@@ -118,11 +118,11 @@ public class ProtoWireTests
         writer.WriteFloat(92, 1.0f);
         writer.WriteString(93, "ignored");
         writer.WriteString(8, "kept");
-        writer.WriteInt32(2, (int)OnnxDataType.Int64);
+        writer.WriteInt32(2, (int)OnnxElementType.Int64);
 
         TensorProto tensor = TensorProto.Read(writer.WrittenSpan);
         Assert.Equal("kept", tensor.Name);
-        Assert.Equal(OnnxDataType.Int64, tensor.DataType);
+        Assert.Equal(OnnxElementType.Int64, tensor.DataType);
     }
 
     [Fact]

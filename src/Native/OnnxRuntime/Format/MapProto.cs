@@ -10,7 +10,7 @@ public sealed class MapProto : IProtoMessage<MapProto>
     public string? Name { get; set; }
 
     /// <summary>Field 2: an integer type or STRING.</summary>
-    public OnnxDataType KeyType { get; set; }
+    public OnnxElementType KeyType { get; set; }
 
     /// <summary>Field 3: integer keys (all integer key types widen to int64).</summary>
     public List<long> Keys { get; } = [];
@@ -66,7 +66,7 @@ public sealed class MapProto : IProtoMessage<MapProto>
             switch (field)
             {
                 case 1: message.Name = reader.ReadString(); break;
-                case 2: message.KeyType = (OnnxDataType)reader.ReadInt32(); break;
+                case 2: message.KeyType = (OnnxElementType)reader.ReadInt32(); break;
                 case 3: reader.ReadRepeatedInt64(message.Keys); break;
                 case 4: message.StringKeys.Add(reader.ReadBytes().ToArray()); break;
                 case 5: message.Values = reader.ReadMessage<SequenceProto>("values"); break;

@@ -4,7 +4,7 @@ namespace HybridAI.Native.OnnxRuntime.Format;
 public sealed class MapTypeProto : IProtoMessage<MapTypeProto>
 {
     /// <summary>Field 1: an integer type or STRING.</summary>
-    public OnnxDataType KeyType { get; set; }
+    public OnnxElementType KeyType { get; set; }
 
     /// <summary>Field 2.</summary>
     public TypeProto? ValueType { get; set; }
@@ -36,7 +36,7 @@ public sealed class MapTypeProto : IProtoMessage<MapTypeProto>
         {
             switch (field)
             {
-                case 1: message.KeyType = (OnnxDataType)reader.ReadInt32(); break;
+                case 1: message.KeyType = (OnnxElementType)reader.ReadInt32(); break;
                 case 2: message.ValueType = reader.ReadMessage<TypeProto>("value_type"); break;
                 default: reader.SkipField(); break;
             }

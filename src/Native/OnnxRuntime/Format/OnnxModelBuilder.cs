@@ -7,10 +7,10 @@ namespace HybridAI.Native.OnnxRuntime.Format;
 /// <code>
 /// byte[] onnx = new OnnxModelBuilder("linear")
 ///     .ImportOpset("", 17)
-///     .Input("X", TypeProto.Tensor(OnnxDataType.Float, "batch", 3))
+///     .Input("X", TypeProto.Tensor(OnnxElementType.Float, "batch", 3))
 ///     .Initializer(OnnxTensorData.FromValues("W", [3, 1], new float[] { 0.5f, -1f, 2f }))
 ///     .Node("MatMul", ["X", "W"], ["Y"])
-///     .Output("Y", TypeProto.Tensor(OnnxDataType.Float, "batch", 1))
+///     .Output("Y", TypeProto.Tensor(OnnxElementType.Float, "batch", 1))
 ///     .Build()
 ///     .ToByteArray();
 /// </code>

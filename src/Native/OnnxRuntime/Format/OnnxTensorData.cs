@@ -38,28 +38,28 @@ public static class OnnxTensorData
         int count = ElementCount(tensor, shape);
         Array values = tensor.DataType switch
         {
-            OnnxDataType.Float => Wide(tensor, count, tensor.FloatData, "float_data"),
-            OnnxDataType.Double => Wide(tensor, count, tensor.DoubleData, "double_data"),
-            OnnxDataType.Int32 => Wide(tensor, count, tensor.Int32Data, "int32_data"),
-            OnnxDataType.Int64 => Wide(tensor, count, tensor.Int64Data, "int64_data"),
-            OnnxDataType.UInt64 => Wide(tensor, count, tensor.UInt64Data, "uint64_data"),
-            OnnxDataType.UInt32 => Narrow(tensor, count, tensor.UInt64Data, "uint64_data", static v => (uint)v),
-            OnnxDataType.UInt8 => Narrow(tensor, count, tensor.Int32Data, "int32_data", static v => (byte)v),
-            OnnxDataType.Int8 => Narrow(tensor, count, tensor.Int32Data, "int32_data", static v => (sbyte)v),
-            OnnxDataType.UInt16 => Narrow(tensor, count, tensor.Int32Data, "int32_data", static v => (ushort)v),
-            OnnxDataType.Int16 => Narrow(tensor, count, tensor.Int32Data, "int32_data", static v => (short)v),
-            OnnxDataType.Float16 => Narrow(tensor, count, tensor.Int32Data, "int32_data", static v => BitConverter.UInt16BitsToHalf((ushort)v)),
-            OnnxDataType.BFloat16 => Narrow(tensor, count, tensor.Int32Data, "int32_data", static v => new BFloat16((ushort)v)),
-            OnnxDataType.Bool => Booleans(tensor, count),
-            OnnxDataType.String => Strings(tensor, count),
-            OnnxDataType.Float8E4M3FN or OnnxDataType.Float8E4M3FNUZ or OnnxDataType.Float8E5M2
-                or OnnxDataType.Float8E5M2FNUZ or OnnxDataType.Float8E8M0 =>
+            OnnxElementType.Float => Wide(tensor, count, tensor.FloatData, "float_data"),
+            OnnxElementType.Double => Wide(tensor, count, tensor.DoubleData, "double_data"),
+            OnnxElementType.Int32 => Wide(tensor, count, tensor.Int32Data, "int32_data"),
+            OnnxElementType.Int64 => Wide(tensor, count, tensor.Int64Data, "int64_data"),
+            OnnxElementType.UInt64 => Wide(tensor, count, tensor.UInt64Data, "uint64_data"),
+            OnnxElementType.UInt32 => Narrow(tensor, count, tensor.UInt64Data, "uint64_data", static v => (uint)v),
+            OnnxElementType.UInt8 => Narrow(tensor, count, tensor.Int32Data, "int32_data", static v => (byte)v),
+            OnnxElementType.Int8 => Narrow(tensor, count, tensor.Int32Data, "int32_data", static v => (sbyte)v),
+            OnnxElementType.UInt16 => Narrow(tensor, count, tensor.Int32Data, "int32_data", static v => (ushort)v),
+            OnnxElementType.Int16 => Narrow(tensor, count, tensor.Int32Data, "int32_data", static v => (short)v),
+            OnnxElementType.Float16 => Narrow(tensor, count, tensor.Int32Data, "int32_data", static v => BitConverter.UInt16BitsToHalf((ushort)v)),
+            OnnxElementType.BFloat16 => Narrow(tensor, count, tensor.Int32Data, "int32_data", static v => new BFloat16((ushort)v)),
+            OnnxElementType.Bool => Booleans(tensor, count),
+            OnnxElementType.String => Strings(tensor, count),
+            OnnxElementType.Float8E4M3FN or OnnxElementType.Float8E4M3FNUZ or OnnxElementType.Float8E5M2
+                or OnnxElementType.Float8E5M2FNUZ or OnnxElementType.Float8E8M0 =>
                 Narrow(tensor, count, tensor.Int32Data, "int32_data", static v => (byte)v),
-            OnnxDataType.UInt4 or OnnxDataType.Float4E2M1 => Unpack<byte>(tensor, count, 4, signed: false),
-            OnnxDataType.Int4 => Unpack<sbyte>(tensor, count, 4, signed: true),
-            OnnxDataType.UInt2 => Unpack<byte>(tensor, count, 2, signed: false),
-            OnnxDataType.Int2 => Unpack<sbyte>(tensor, count, 2, signed: true),
-            OnnxDataType.Complex64 or OnnxDataType.Complex128 => throw new NotSupportedException(
+            OnnxElementType.UInt4 or OnnxElementType.Float4E2M1 => Unpack<byte>(tensor, count, 4, signed: false),
+            OnnxElementType.Int4 => Unpack<sbyte>(tensor, count, 4, signed: true),
+            OnnxElementType.UInt2 => Unpack<byte>(tensor, count, 2, signed: false),
+            OnnxElementType.Int2 => Unpack<sbyte>(tensor, count, 2, signed: true),
+            OnnxElementType.Complex64 or OnnxElementType.Complex128 => throw new NotSupportedException(
                 $"Tensor '{tensor.Name}' holds {tensor.DataType} values; complex tensors are not decoded."),
             _ => throw new NotSupportedException($"Tensor '{tensor.Name}' has unknown data_type {(int)tensor.DataType}."),
         };
@@ -73,7 +73,7 @@ public static class OnnxTensorData
     public static TensorProto FromValues<T>(string? name, ReadOnlySpan<long> shape, ReadOnlySpan<T> values)
         where T : unmanaged
     {
-        OnnxDataType dataType = DataTypeOf<T>();
+        OnnxElementType dataType = DataTypeOf<T>();
         var tensor = NewTensor(name, dataType, shape, values.Length);
         byte[] raw = new byte[values.Length * System.Runtime.CompilerServices.Unsafe.SizeOf<T>()];
         if (typeof(T) == typeof(bool))
@@ -98,7 +98,7 @@ public static class OnnxTensorData
     /// <exception cref="ArgumentException">The shape's element count differs from the number of values.</exception>
     public static TensorProto FromStrings(string? name, ReadOnlySpan<long> shape, ReadOnlySpan<string> values)
     {
-        var tensor = NewTensor(name, OnnxDataType.String, shape, values.Length);
+        var tensor = NewTensor(name, OnnxElementType.String, shape, values.Length);
         foreach (string value in values)
         {
             tensor.StringData.Add(Encoding.UTF8.GetBytes(value));
@@ -109,26 +109,26 @@ public static class OnnxTensorData
 
     /// <summary>The ONNX element type for a .NET element type.</summary>
     /// <exception cref="ArgumentException"><typeparamref name="T"/> has no ONNX element type.</exception>
-    public static OnnxDataType DataTypeOf<T>() => Type.GetTypeCode(typeof(T)) switch
+    public static OnnxElementType DataTypeOf<T>() => Type.GetTypeCode(typeof(T)) switch
     {
-        TypeCode.Single => OnnxDataType.Float,
-        TypeCode.Double => OnnxDataType.Double,
-        TypeCode.Byte => OnnxDataType.UInt8,
-        TypeCode.SByte => OnnxDataType.Int8,
-        TypeCode.UInt16 => OnnxDataType.UInt16,
-        TypeCode.Int16 => OnnxDataType.Int16,
-        TypeCode.Int32 => OnnxDataType.Int32,
-        TypeCode.Int64 => OnnxDataType.Int64,
-        TypeCode.UInt32 => OnnxDataType.UInt32,
-        TypeCode.UInt64 => OnnxDataType.UInt64,
-        TypeCode.Boolean => OnnxDataType.Bool,
-        TypeCode.String => OnnxDataType.String,
-        _ when typeof(T) == typeof(Half) => OnnxDataType.Float16,
-        _ when typeof(T) == typeof(BFloat16) => OnnxDataType.BFloat16,
+        TypeCode.Single => OnnxElementType.Float,
+        TypeCode.Double => OnnxElementType.Double,
+        TypeCode.Byte => OnnxElementType.UInt8,
+        TypeCode.SByte => OnnxElementType.Int8,
+        TypeCode.UInt16 => OnnxElementType.UInt16,
+        TypeCode.Int16 => OnnxElementType.Int16,
+        TypeCode.Int32 => OnnxElementType.Int32,
+        TypeCode.Int64 => OnnxElementType.Int64,
+        TypeCode.UInt32 => OnnxElementType.UInt32,
+        TypeCode.UInt64 => OnnxElementType.UInt64,
+        TypeCode.Boolean => OnnxElementType.Bool,
+        TypeCode.String => OnnxElementType.String,
+        _ when typeof(T) == typeof(Half) => OnnxElementType.Float16,
+        _ when typeof(T) == typeof(BFloat16) => OnnxElementType.BFloat16,
         _ => throw new ArgumentException($"{typeof(T).Name} has no ONNX element type.", nameof(T)),
     };
 
-    private static TensorProto NewTensor(string? name, OnnxDataType dataType, ReadOnlySpan<long> shape, int valueCount)
+    private static TensorProto NewTensor(string? name, OnnxElementType dataType, ReadOnlySpan<long> shape, int valueCount)
     {
         long expected = 1;
         foreach (long dim in shape)

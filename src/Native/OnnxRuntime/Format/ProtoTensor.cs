@@ -2,13 +2,13 @@ namespace HybridAI.Native.OnnxRuntime.Format;
 
 /// <summary>
 /// A decoded tensor: its element type, shape and values in a typed array, row-major. The array type per
-/// <see cref="OnnxDataType"/>: float, byte, sbyte, ushort, short, int, long, string, bool, <see cref="Half"/>,
+/// <see cref="OnnxElementType"/>: float, byte, sbyte, ushort, short, int, long, string, bool, <see cref="Half"/>,
 /// double, uint, ulong, <see cref="BFloat16"/>; the 8-bit floats as their raw bytes (byte[]); 4- and 2-bit types
 /// unpacked to one element per byte (byte[] for unsigned and FLOAT4E2M1 bit patterns, sbyte[] for signed).
 /// </summary>
 public sealed class ProtoTensor
 {
-    internal ProtoTensor(string? name, OnnxDataType dataType, long[] shape, Array values)
+    internal ProtoTensor(string? name, OnnxElementType dataType, long[] shape, Array values)
     {
         Name = name;
         DataType = dataType;
@@ -20,7 +20,7 @@ public sealed class ProtoTensor
     public string? Name { get; }
 
     /// <summary>The element type.</summary>
-    public OnnxDataType DataType { get; }
+    public OnnxElementType DataType { get; }
 
     /// <summary>The dimensions, outermost first; empty for a scalar.</summary>
     public IReadOnlyList<long> Shape { get; }

@@ -18,7 +18,7 @@ public sealed class TensorProto : IProtoMessage<TensorProto>
     public List<long> Dims { get; } = [];
 
     /// <summary>Field 2: the element type.</summary>
-    public OnnxDataType DataType { get; set; }
+    public OnnxElementType DataType { get; set; }
 
     /// <summary>Field 4: FLOAT (and COMPLEX64) values.</summary>
     public List<float> FloatData { get; } = [];
@@ -70,7 +70,7 @@ public sealed class TensorProto : IProtoMessage<TensorProto>
     {
         ArgumentNullException.ThrowIfNull(writer);
         writer.WritePackedInt64(1, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(Dims));
-        if (DataType != OnnxDataType.Undefined)
+        if (DataType != OnnxElementType.Undefined)
         {
             writer.WriteInt32(2, (int)DataType);
         }
@@ -126,7 +126,7 @@ public sealed class TensorProto : IProtoMessage<TensorProto>
             switch (field)
             {
                 case 1: reader.ReadRepeatedInt64(message.Dims); break;
-                case 2: message.DataType = (OnnxDataType)reader.ReadInt32(); break;
+                case 2: message.DataType = (OnnxElementType)reader.ReadInt32(); break;
                 case 4: reader.ReadRepeatedFloat(message.FloatData); break;
                 case 5: reader.ReadRepeatedInt32(message.Int32Data); break;
                 case 6: message.StringData.Add(reader.ReadBytes().ToArray()); break;

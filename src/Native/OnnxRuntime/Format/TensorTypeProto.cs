@@ -4,7 +4,7 @@ namespace HybridAI.Native.OnnxRuntime.Format;
 public sealed class TensorTypeProto : IProtoMessage<TensorTypeProto>
 {
     /// <summary>Field 1.</summary>
-    public OnnxDataType ElemType { get; set; }
+    public OnnxElementType ElemType { get; set; }
 
     /// <summary>Field 2: null when even the rank is unknown.</summary>
     public TensorShapeProto? Shape { get; set; }
@@ -36,7 +36,7 @@ public sealed class TensorTypeProto : IProtoMessage<TensorTypeProto>
         {
             switch (field)
             {
-                case 1: message.ElemType = (OnnxDataType)reader.ReadInt32(); break;
+                case 1: message.ElemType = (OnnxElementType)reader.ReadInt32(); break;
                 case 2: message.Shape = reader.ReadMessage<TensorShapeProto>("shape"); break;
                 default: reader.SkipField(); break;
             }

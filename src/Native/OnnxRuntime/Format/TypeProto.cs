@@ -6,7 +6,7 @@ namespace HybridAI.Native.OnnxRuntime.Format;
 /// </summary>
 /// <example>
 /// <code>
-/// TypeProto floats = TypeProto.Tensor(OnnxDataType.Float, "batch", 4);
+/// TypeProto floats = TypeProto.Tensor(OnnxElementType.Float, "batch", 4);
 /// TypeProto list = TypeProto.Sequence(floats);
 /// </code>
 /// </example>
@@ -43,7 +43,7 @@ public sealed class TypeProto : IProtoMessage<TypeProto>
     static string IProtoMessage<TypeProto>.MessageName => "TypeProto";
 
     /// <summary>A tensor type; each dimension is a <see cref="long"/> size, a <see cref="string"/> name or null (unknown).</summary>
-    public static TypeProto Tensor(OnnxDataType elemType, params object?[]? dims)
+    public static TypeProto Tensor(OnnxElementType elemType, params object?[]? dims)
     {
         var tensor = new TensorTypeProto { ElemType = elemType };
         if (dims is not null)
@@ -69,7 +69,7 @@ public sealed class TypeProto : IProtoMessage<TypeProto>
     public static TypeProto Sequence(TypeProto elemType) => new() { SequenceType = new ElementTypeProto(elemType) };
 
     /// <summary>A map type.</summary>
-    public static TypeProto Map(OnnxDataType keyType, TypeProto valueType) =>
+    public static TypeProto Map(OnnxElementType keyType, TypeProto valueType) =>
         new() { MapType = new MapTypeProto { KeyType = keyType, ValueType = valueType } };
 
     /// <summary>An optional type.</summary>

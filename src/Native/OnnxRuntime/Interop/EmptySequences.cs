@@ -26,7 +26,7 @@ internal static class EmptySequences
 
     private static OnnxSession Load(OnnxElementType elementType)
     {
-        var type = (OnnxDataType)(int)elementType;
+        var type = (OnnxElementType)(int)elementType;
         var model = new OnnxModelBuilder("empty_sequence")
             .ImportOpset("", 11)
             .Node("SequenceEmpty", [], ["empty"], attributes: AttributeProto.FromInt("dtype", (long)type))

@@ -1,7 +1,8 @@
 using HybridAI.Cli;
 using HybridAI.Native.OnnxRuntime;
 using HybridAI.Native.OnnxRuntime.Format;
-using Spectre.Console;
+
+using HybridAI.Cli.Tests.Support;
 
 namespace HybridAI.Cli.Tests.Commands;
 
@@ -14,20 +15,9 @@ public sealed class OnnxCommandTests : IDisposable
     private const string TestAdd = "/usr/share/libonnx-testdata/data/node/test_add/model.onnx";
 
     private readonly string _work = Directory.CreateTempSubdirectory("hybridai-onnx-cli-").FullName;
-    private readonly StringWriter _out = new();
+    private readonly CliConsole _cli = new();
 
-    private async Task<int> Run(params string[] args)
-    {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(_out),
-        });
-        console.Profile.Width = 200;
-        return await HybridAICommand.RunAsync(args, console);
-    }
+    private Task<int> Run(params string[] args) => _cli.RunAsync(args);
 
     [OnnxFact(Needs = "silero_vad.onnx")]
     public async Task Silero_vad_shows_its_three_inputs_and_two_outputs()
@@ -107,8 +97,8 @@ public sealed class OnnxCommandTests : IDisposable
 
         Assert.Equal(HybridAICommand.InputError, await Run("onnx", "inspect", missing));
 
-        Assert.Contains("not found", Flat(), StringComparison.Ordinal);
-        Assert.Contains(missing, Flat(), StringComparison.Ordinal);
+        Assert.Contains("not found", _cli.Flat, StringComparison.Ordinal);
+        Assert.Contains(missing, _cli.Flat, StringComparison.Ordinal);
     }
 
     [OnnxFact(Needs = TestAdd)]
@@ -120,10 +110,10 @@ public sealed class OnnxCommandTests : IDisposable
 
         Assert.Equal(HybridAICommand.InputError, await Run("onnx", "inspect", truncated));
 
-        var text = Flat();
+        var text = _cli.Flat;
         Assert.Contains(truncated, text, StringComparison.Ordinal);
         Assert.Contains("Protobuf parsing failed", text, StringComparison.Ordinal);
-        Assert.DoesNotContain("   at ", _out.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", _cli.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("Exception", text, StringComparison.Ordinal);
     }
 
@@ -135,9 +125,9 @@ public sealed class OnnxCommandTests : IDisposable
 
         Assert.Equal(HybridAICommand.InputError, await Run("onnx", "inspect", corrupt));
 
-        Assert.Contains(corrupt, Flat(), StringComparison.Ordinal);
-        Assert.Contains("Protobuf parsing failed", Flat(), StringComparison.Ordinal);
-        Assert.DoesNotContain("   at ", _out.ToString(), StringComparison.Ordinal);
+        Assert.Contains(corrupt, _cli.Flat, StringComparison.Ordinal);
+        Assert.Contains("Protobuf parsing failed", _cli.Flat, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", _cli.Output, StringComparison.Ordinal);
     }
 
     /// <summary>A table row as Spectre draws it (cells separated by " │ "), so cells are matched whole and in order.</summary>
@@ -146,23 +136,21 @@ public sealed class OnnxCommandTests : IDisposable
     /// <summary>The output between two table titles, with each row's padding collapsed so cells compare exactly.</summary>
     private string Section(string from, string? to)
     {
-        var lines = _out.ToString().Split('\n').Select(l => l.Trim()).ToList();
+        var lines = _cli.Output.Split('\n').Select(l => l.Trim()).ToList();
         var start = lines.IndexOf(from);
-        Assert.True(start >= 0, $"No '{from}' table in:\n{_out}");
+        Assert.True(start >= 0, $"No '{from}' table in:\n{_cli.Output}");
         var end = to is null ? lines.Count : lines.IndexOf(to);
-        Assert.True(end > start, $"No '{to}' table after '{from}' in:\n{_out}");
+        Assert.True(end > start, $"No '{to}' table after '{from}' in:\n{_cli.Output}");
         return string.Join('\n', lines[start..end].Select(CollapseCells));
     }
 
     private static string CollapseCells(string line) =>
         string.Join(" │ ", line.Split('│').Select(c => c.Trim())).Trim();
 
-    /// <summary>Console output with line wrapping undone, so a message can be searched whole.</summary>
-    private string Flat() => string.Join(' ', _out.ToString().Split('\n', StringSplitOptions.TrimEntries));
 
     public void Dispose()
     {
-        _out.Dispose();
+        _cli.Dispose();
         Directory.Delete(_work, recursive: true);
     }
 

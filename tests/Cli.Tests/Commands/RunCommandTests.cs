@@ -1,39 +1,29 @@
 using HybridAI.Cli;
-using Spectre.Console;
+
+using HybridAI.Cli.Tests.Support;
 
 namespace HybridAI.Cli.Tests.Commands;
 
 public sealed class RunCommandTests : IDisposable
 {
     private readonly string _work = Directory.CreateTempSubdirectory("hybridai-cli-").FullName;
-    private readonly StringWriter _out = new();
+    private readonly CliConsole _cli = new();
 
-    private async Task<int> Run(params string[] args)
-    {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(_out),
-        });
-        console.Profile.Width = 200;
-        return await HybridAICommand.RunAsync(args, console);
-    }
+    private Task<int> Run(params string[] args) => _cli.RunAsync(args);
 
     [Fact]
     public async Task Scenarios_lists_ticket_triage()
     {
         Assert.Equal(0, await Run("scenarios"));
-        Assert.Contains("ticket-triage", _out.ToString(), StringComparison.Ordinal);
+        Assert.Contains("ticket-triage", _cli.Output, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Unknown_scenario_is_refused_with_the_known_names()
     {
         Assert.Equal(HybridAICommand.InputError, await Run("run", "no-such-scenario", "--work-dir", _work));
-        Assert.Contains("Unknown scenario 'no-such-scenario'", _out.ToString(), StringComparison.Ordinal);
-        Assert.Contains("ticket-triage", _out.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Unknown scenario 'no-such-scenario'", _cli.Output, StringComparison.Ordinal);
+        Assert.Contains("ticket-triage", _cli.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -41,7 +31,7 @@ public sealed class RunCommandTests : IDisposable
     {
         var missing = Path.Combine(_work, "nope.jsonl");
         Assert.Equal(HybridAICommand.InputError, await Run("run", "ticket-triage", "--input", missing, "--work-dir", _work));
-        Assert.Contains("not found", Flat(), StringComparison.Ordinal);
+        Assert.Contains("not found", _cli.Flat, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -50,7 +40,7 @@ public sealed class RunCommandTests : IDisposable
         var empty = Path.Combine(_work, "empty.jsonl");
         await File.WriteAllTextAsync(empty, "");
         Assert.Equal(HybridAICommand.InputError, await Run("run", "ticket-triage", "--input", empty, "--work-dir", _work));
-        Assert.Contains("empty", Flat(), StringComparison.Ordinal);
+        Assert.Contains("empty", _cli.Flat, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -65,7 +55,7 @@ public sealed class RunCommandTests : IDisposable
         ]);
         var results = Path.Combine(_work, "results.jsonl");
         Assert.Equal(0, await Run("run", "ticket-triage", "--input", input, "--out", results, "--work-dir", _work));
-        var text = Flat();
+        var text = _cli.Flat;
         Assert.Contains("tickets.jsonl:2: not valid JSON", text, StringComparison.Ordinal);
         var lines = await File.ReadAllLinesAsync(results);
         Assert.Equal(2, lines.Length);
@@ -77,20 +67,18 @@ public sealed class RunCommandTests : IDisposable
     public async Task Golden_run_prints_the_summary_table()
     {
         Assert.Equal(0, await Run("run", "ticket-triage", "--work-dir", _work));
-        var text = Flat();
+        var text = _cli.Flat;
         Assert.Contains("routed to review", text, StringComparison.Ordinal);
         Assert.Contains("category accuracy", text, StringComparison.Ordinal);
         Assert.Contains("p95", text, StringComparison.Ordinal);
         Assert.Contains("retrieve-kb", text, StringComparison.Ordinal);
     }
 
-    /// <summary>Console output with line wrapping undone, so a message can be searched whole.</summary>
-    private string Flat() => string.Join(' ', _out.ToString().Split('\n', StringSplitOptions.TrimEntries));
 
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _out.Dispose();
+        _cli.Dispose();
         Directory.Delete(_work, recursive: true);
     }
 }

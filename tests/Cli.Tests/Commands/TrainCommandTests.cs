@@ -1,6 +1,7 @@
 using System.Globalization;
 using HybridAI.Cli;
-using Spectre.Console;
+
+using HybridAI.Cli.Tests.Support;
 
 namespace HybridAI.Cli.Tests.Commands;
 
@@ -8,25 +9,13 @@ public sealed class TrainCommandTests : IDisposable
 {
     private const string GermanCredit = "/usr/share/doc/weka/examples/credit-g.arff";
     private readonly string _work = Directory.CreateTempSubdirectory("hybridai-train-").FullName;
-    private StringWriter _out = new();
+    private readonly CliConsole _cli = new();
 
-    private async Task<int> Run(params string[] args)
-    {
-        _out = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(_out),
-        });
-        console.Profile.Width = 400;
-        return await HybridAICommand.RunAsync(args, console);
-    }
+    private Task<int> Run(params string[] args) => _cli.RunAsync(args);
 
     private double Metric(string name)
     {
-        var line = _out.ToString().Split('\n').Single(l => l.StartsWith(name + ": ", StringComparison.Ordinal));
+        var line = _cli.Output.Split('\n').Single(l => l.StartsWith(name + ": ", StringComparison.Ordinal));
         return double.Parse(line[(name.Length + 2)..], CultureInfo.InvariantCulture);
     }
 
@@ -68,7 +57,7 @@ public sealed class TrainCommandTests : IDisposable
         var bad = Path.Combine(_work, "bad.arff");
         await File.WriteAllTextAsync(bad, "@relation x\n@attribute a numeric\n@attribute class {y,n}\n@data\n1,y\n2,maybe\n");
         Assert.Equal(HybridAICommand.InputError, await Run("train", "--data", bad, "--label", "class", "--out", _work));
-        var text = string.Join(' ', _out.ToString().Split('\n', StringSplitOptions.TrimEntries));
+        var text = string.Join(' ', _cli.Output.Split('\n', StringSplitOptions.TrimEntries));
         Assert.Contains("bad.arff, line 6, column 'class'", text, StringComparison.Ordinal);
         Assert.DoesNotContain("maybe", text, StringComparison.Ordinal);
     }
@@ -77,18 +66,18 @@ public sealed class TrainCommandTests : IDisposable
     public async Task Missing_files_unknown_label_columns_and_mismatched_algorithms_are_clear_errors()
     {
         Assert.Equal(HybridAICommand.InputError, await Run("train", "--data", Path.Combine(_work, "none.arff"), "--label", "class", "--out", _work));
-        Assert.Contains("none.arff", _out.ToString(), StringComparison.Ordinal);
+        Assert.Contains("none.arff", _cli.Output, StringComparison.Ordinal);
 
         var csv = Path.Combine(_work, "t.csv");
         await File.WriteAllTextAsync(csv, "a,b,class\n1,x,y\n2,z,n\n3,x,y\n");
         Assert.Equal(HybridAICommand.InputError, await Run("train", "--data", csv, "--label", "nosuch", "--out", _work));
-        Assert.Contains("nosuch", _out.ToString(), StringComparison.Ordinal);
+        Assert.Contains("nosuch", _cli.Output, StringComparison.Ordinal);
 
         Assert.Equal(HybridAICommand.InputError, await Run("train", "--data", csv, "--label", "class", "--algo", "nb", "--out", _work));
-        Assert.Contains("--algo nb trains text classifiers", _out.ToString(), StringComparison.Ordinal);
+        Assert.Contains("--algo nb trains text classifiers", _cli.Output, StringComparison.Ordinal);
 
         Assert.Equal(HybridAICommand.InputError, await Run("predict", "--model", Path.Combine(_work, "nomodel"), "--data", csv, "--out", Path.Combine(_work, "s.csv")));
-        Assert.Contains("Model not found", _out.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Model not found", _cli.Output, StringComparison.Ordinal);
     }
 
     private static string Repository()
@@ -106,19 +95,7 @@ public sealed class TrainCommandTests : IDisposable
 
     public void Dispose()
     {
-        _out.Dispose();
+        _cli.Dispose();
         Directory.Delete(_work, recursive: true);
-    }
-}
-
-/// <summary>A theory that needs a data file from a Debian package: skipped when it is missing, except under CI=true, where it fails.</summary>
-public sealed class RequiresFileTheoryAttribute : TheoryAttribute
-{
-    public RequiresFileTheoryAttribute(string path)
-    {
-        if (!File.Exists(path) && !string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-        {
-            Skip = $"{path} is missing (Debian package; eng/setup-system.sh installs it)";
-        }
     }
 }

@@ -98,10 +98,7 @@ internal sealed class AuditInsert : IDisposable
     }
 
     private void BindText(sqlite3_stmt s, int index, int hashedText) =>
-        Check(!_hasher.TryGetText(hashedText, out var utf8) ? raw.sqlite3_bind_null(s, index)
-            // An empty span pins to a null pointer, which SQLite would store as NULL rather than ''.
-            : utf8.IsEmpty ? raw.sqlite3_bind_text(s, index, string.Empty)
-            : raw.sqlite3_bind_text(s, index, utf8));
+        Check(_hasher.TryGetText(hashedText, out var utf8) ? raw.sqlite3_bind_text(s, index, utf8) : raw.sqlite3_bind_null(s, index));
 
     private void Step(sqlite3_stmt s)
     {

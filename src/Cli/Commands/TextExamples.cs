@@ -15,7 +15,7 @@ internal static class TextExamples
 
         return Path.GetExtension(path).ToLowerInvariant() switch
         {
-            ".jsonl" => FromJsonLines(path, textColumn, labelColumn),
+            ".jsonl" => FromJsonLines(path, (row, line) => (Field(row, textColumn, path, line), Field(row, labelColumn, path, line))),
             ".csv" => FromCsv(path, textColumn, labelColumn),
             _ => throw new ArgumentException($"{path}: text training reads .csv or .jsonl files."),
         };
@@ -37,28 +37,7 @@ internal static class TextExamples
                 : throw new ArgumentException($"{Path.GetFileName(path)}: no text column '{textColumn}'.");
         }
 
-        var texts = new List<string>();
-        var line = 0;
-        foreach (var json in File.ReadLines(path))
-        {
-            line++;
-            if (string.IsNullOrWhiteSpace(json))
-            {
-                continue;
-            }
-
-            try
-            {
-                using var doc = JsonDocument.Parse(json);
-                texts.Add(Field(doc.RootElement, textColumn, path, line));
-            }
-            catch (JsonException e)
-            {
-                throw new InvalidDataException($"{Path.GetFileName(path)}:{line}: not valid JSON (byte {e.BytePositionInLine ?? 0}).", e);
-            }
-        }
-
-        return texts;
+        return FromJsonLines(path, (row, line) => Field(row, textColumn, path, line));
     }
 
     private static List<(string Text, string Label)> FromCsv(string path, string textColumn, string labelColumn)
@@ -80,9 +59,10 @@ internal static class TextExamples
         return examples;
     }
 
-    private static List<(string Text, string Label)> FromJsonLines(string path, string textColumn, string labelColumn)
+    /// <summary>One <typeparamref name="T"/> per non-blank line; a line that is not JSON fails with file and line only (its text may hold personal data).</summary>
+    private static List<T> FromJsonLines<T>(string path, Func<JsonElement, int, T> map)
     {
-        var examples = new List<(string, string)>();
+        var rows = new List<T>();
         var line = 0;
         foreach (var json in File.ReadLines(path))
         {
@@ -95,16 +75,15 @@ internal static class TextExamples
             try
             {
                 using var doc = JsonDocument.Parse(json);
-                examples.Add((Field(doc.RootElement, textColumn, path, line), Field(doc.RootElement, labelColumn, path, line)));
+                rows.Add(map(doc.RootElement, line));
             }
             catch (JsonException e)
             {
-                // Only where it broke: the line itself may hold personal data.
                 throw new InvalidDataException($"{Path.GetFileName(path)}:{line}: not valid JSON (byte {e.BytePositionInLine ?? 0}).", e);
             }
         }
 
-        return examples;
+        return rows;
     }
 
     private static string Field(JsonElement row, string name, string path, int line) =>

@@ -63,6 +63,16 @@ public sealed class TrainCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_malformed_jsonl_line_names_file_and_line_without_quoting_it()
+    {
+        var bad = Path.Combine(_work, "texts.jsonl");
+        await File.WriteAllTextAsync(bad, "{\"body\":\"refund please\",\"category\":\"refund\"}\n{\"body\": \"call 06 12 34 56 78\n");
+        Assert.Equal(HybridAICommand.InputError, await Run("train", "--data", bad, "--label", "category", "--text", "body", "--out", _work));
+        Assert.Contains("texts.jsonl:2: not valid JSON", _cli.Flat, StringComparison.Ordinal);
+        Assert.DoesNotContain("06 12", _cli.Flat, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Missing_files_unknown_label_columns_and_mismatched_algorithms_are_clear_errors()
     {
         Assert.Equal(HybridAICommand.InputError, await Run("train", "--data", Path.Combine(_work, "none.arff"), "--label", "class", "--out", _work));

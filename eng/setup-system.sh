@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# What needs root: Debian packages for data (libonnx-testdata, weka), sqlite3, and the servers that
+# What needs root: Debian packages for data (libonnx-testdata, weka), scikit-learn and onnx for the interop tests
+# (python3-sklearn, python3-onnx), sqlite3, and the servers that
 # integration tests use (PostgreSQL 15 on 127.0.0.1:5432, RabbitMQ on 127.0.0.1:5672), started if not running.
 # Idempotent: checks before installing (apt-get update at most once) and before starting.
 # Not root and something missing: says what, and carries on (those tests skip, or fail under CI=true).
@@ -13,7 +14,7 @@ env_file="$cache/services.env"
   echo "HYBRIDAI_ONNX_TESTDATA=/usr/share/libonnx-testdata/data"
   echo "HYBRIDAI_WEKA_EXAMPLES=/usr/share/doc/weka/examples"
 } > "$env_file.tmp"
-packages=(libonnx-testdata weka sqlite3 postgresql rabbitmq-server)
+packages=(libonnx-testdata weka sqlite3 postgresql rabbitmq-server python3-sklearn python3-onnx)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -28,6 +29,11 @@ if ((${#missing[@]})); then
   else
     echo "setup-system: not root; missing Debian packages: ${missing[*]} (install them with: sudo apt-get install ${missing[*]})" >&2
   fi
+fi
+
+# The scikit-learn interop tests run Debian's Python (not one earlier on PATH, e.g. pyenv's, which lacks the packages).
+if /usr/bin/python3 -c "import sklearn, onnx" >/dev/null 2>&1; then
+  echo "HYBRIDAI_SKLEARN_PYTHON=/usr/bin/python3" >> "$env_file.tmp"
 fi
 
 # ONNX's StringNormalizer node tests need the en_US.UTF-8 locale (ONNX Runtime refuses the model without it).

@@ -21,6 +21,12 @@ public sealed record GradientBoostingOptions
     /// <summary>Share of rows each round trains on, drawn without replacement (1 = all rows, no randomness).</summary>
     public double Subsample { get; init; } = 1.0;
 
+    /// <summary>
+    /// Share of the featurized columns each tree may split on, drawn per tree without replacement (1 = all columns,
+    /// no randomness); like subsampling rows, it decorrelates the trees.
+    /// </summary>
+    public double FeatureSubsample { get; init; } = 1.0;
+
     /// <summary>L2 penalty on leaf values (the λ in −G / (H + λ)).</summary>
     public double L2 { get; init; } = 1.0;
 
@@ -64,6 +70,11 @@ public sealed record GradientBoostingOptions
         if (!(Subsample > 0 && Subsample <= 1))
         {
             throw new ArgumentException($"Subsample must be in (0, 1] but is {Subsample}.");
+        }
+
+        if (!(FeatureSubsample > 0 && FeatureSubsample <= 1))
+        {
+            throw new ArgumentException($"FeatureSubsample must be in (0, 1] but is {FeatureSubsample}.");
         }
 
         if (!(L2 >= 0) || double.IsInfinity(L2))

@@ -70,6 +70,14 @@ public sealed class GradientBoostingTrainer : ITabularTrainer
 
         var random = new Random(_options.Seed);
         var sampleSize = Math.Max(1, (int)(n * _options.Subsample));
+        var columns = new int[d];
+        for (var f = 0; f < d; f++)
+        {
+            columns[f] = f;
+        }
+
+        var featureCount = Math.Max(1, (int)Math.Round(d * _options.FeatureSubsample));
+        var features = featureCount < d ? new int[featureCount] : columns;
         for (var round = 0; round < _options.Estimators; round++)
         {
             for (var i = 0; i < n; i++)
@@ -95,7 +103,15 @@ public sealed class GradientBoostingTrainer : ITabularTrainer
                 }
 
                 Array.Copy(all, rows, sampleSize);
-                var root = grower.Grow(rows, sampleSize, g, h);
+                if (featureCount < d)
+                {
+                    // Ascending order keeps the first-best split (ties go to the lower column) independent of the draw order.
+                    random.Shuffle(columns);
+                    Array.Copy(columns, features, featureCount);
+                    Array.Sort(features);
+                }
+
+                var root = grower.Grow(rows, sampleSize, g, h, features);
                 roots.Add(root);
                 treeClass.Add(c);
                 var feature = grower.Feature;

@@ -9,18 +9,17 @@ internal sealed class TreeGrower
 {
     private readonly FeatureBins _bins;
     private readonly GradientBoostingOptions _options;
-    private readonly int _dimension;
     private readonly int _stride;
     private readonly double[] _histG;
     private readonly double[] _histH;
     private readonly int[] _histN;
     private readonly int[] _scratch;
+    private int[] _features = [];
 
     public TreeGrower(FeatureBins bins, int dimension, GradientBoostingOptions options)
     {
         _bins = bins;
         _options = options;
-        _dimension = dimension;
         _stride = options.MaxBins + 1;
         _histG = new double[dimension * _stride];
         _histH = new double[dimension * _stride];
@@ -39,7 +38,16 @@ internal sealed class TreeGrower
     public List<double> Value { get; } = [];
 
     /// <summary>Grows a tree over <paramref name="rows"/> (reordered in place) and returns its root's index.</summary>
-    public int Grow(int[] rows, int count, double[] gradient, double[] hessian) => Grow(rows, 0, count, 0, gradient, hessian);
+    /// <param name="rows">The rows to grow on.</param>
+    /// <param name="count">How many of <paramref name="rows"/> to use.</param>
+    /// <param name="gradient">Per-row gradients.</param>
+    /// <param name="hessian">Per-row hessians.</param>
+    /// <param name="features">The columns this tree may split on, ascending.</param>
+    public int Grow(int[] rows, int count, double[] gradient, double[] hessian, int[] features)
+    {
+        _features = features;
+        return Grow(rows, 0, count, 0, gradient, hessian);
+    }
 
     private int Grow(int[] rows, int start, int count, int depth, double[] g, double[] h)
     {
@@ -86,7 +94,7 @@ internal sealed class TreeGrower
         Array.Clear(_histN);
         var n = _bins.Rows;
         var bins = _bins.Bins;
-        for (var f = 0; f < _dimension; f++)
+        foreach (var f in _features)
         {
             if (_bins.Thresholds[f].Length == 0)
             {
@@ -109,7 +117,7 @@ internal sealed class TreeGrower
         var parent = sumG * sumG / (sumH + lambda);
         var bestGain = 1e-12;
         var best = (-1, -1);
-        for (var f = 0; f < _dimension; f++)
+        foreach (var f in _features)
         {
             var cuts = _bins.Thresholds[f].Length;
             double gl = 0, hl = 0;

@@ -85,6 +85,7 @@ public sealed class BadTrainingDataTests
         Assert.Throws<TabularDataException>(() => new CalibratedTrainer(new GradientBoostingTrainer(), folds: 2).Train(three));
         Assert.Throws<ArgumentException>(() => new GradientBoostingTrainer(new GradientBoostingOptions { MaxBins = 1 }));
         Assert.Throws<ArgumentException>(() => new GradientBoostingTrainer(new GradientBoostingOptions { Subsample = 0 }));
+        Assert.Throws<ArgumentException>(() => new GradientBoostingTrainer(new GradientBoostingOptions { FeatureSubsample = 1.5 }));
         Assert.Throws<ArgumentException>(() => new GradientBoostingTrainer(new GradientBoostingOptions { LearningRate = double.NaN }));
         Assert.Throws<ArgumentException>(() => new TabularLogisticRegressionTrainer(new LogisticRegressionOptions { L2 = -1 }));
     }

@@ -62,6 +62,25 @@ public sealed class TabularTrainerTests
     }
 
     [Fact]
+    public void Column_subsampling_is_deterministic_for_a_seed_and_each_tree_splits_on_its_own_columns()
+    {
+        GradientBoostingOptions Options(int seed) => new() { Seed = seed, FeatureSubsample = 0.3, Estimators = 40 };
+
+        var a = new GradientBoostingTrainer(Options(5)).Train(Train);
+        var b = new GradientBoostingTrainer(Options(5)).Train(Train).PredictProbabilities(Test);
+        var c = new GradientBoostingTrainer(Options(6)).Train(Train).PredictProbabilities(Test);
+        Assert.Equal(a.PredictProbabilities(Test), b);
+        Assert.NotEqual(b, c);
+
+        // Without column sampling every tree's root picks the same best column; with it the roots differ.
+        var trees = (TreeEnsemble)a.Model;
+        var roots = trees.TreeRoots.Select(r => trees.Feature[r]).Where(f => f >= 0).Distinct().Count();
+        var plain = (TreeEnsemble)new GradientBoostingTrainer(new GradientBoostingOptions { Estimators = 40 }).Train(Train).Model;
+        var plainRoots = plain.TreeRoots.Select(r => plain.Feature[r]).Where(f => f >= 0).Distinct().Count();
+        Assert.True(roots > plainRoots, $"{roots} distinct root columns with sampling vs {plainRoots} without");
+    }
+
+    [Fact]
     public void Gradient_boosting_captures_an_interaction_a_linear_model_cannot()
     {
         // XOR of two signs: no single feature says anything; a depth-2 tree says everything.

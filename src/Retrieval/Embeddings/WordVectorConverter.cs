@@ -137,7 +137,7 @@ internal static class WordVectorConverter
             var row = new float[elements];
             var key = new byte[layout.MaxWordBytes];
             var zipf = new ZipfWordFrequency(count);
-            var component = new CommonComponent(dimensions);
+            var component = new PrincipalDirection(dimensions);
             var weighted = new float[dimensions];
             int seen = 0;
 
@@ -206,7 +206,7 @@ internal static class WordVectorConverter
         output.Flush(flushToDisk: true);
     }
 
-    private static void AddToMoment(CommonComponent component, ZipfWordFrequency zipf, int rank, ReadOnlySpan<float> vector, float[] weighted)
+    private static void AddToMoment(PrincipalDirection component, ZipfWordFrequency zipf, int rank, ReadOnlySpan<float> vector, float[] weighted)
     {
         // Second moment of the SIF-weighted word vector under the (Zipf) word distribution, over the frequent words,
         // scaled by 1/L: the spread a sentence average of L words keeps.

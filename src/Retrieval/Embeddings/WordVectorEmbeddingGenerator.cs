@@ -15,8 +15,8 @@ namespace HybridAI.Retrieval.Embeddings;
 /// <code>
 /// using WordVectors vectors = WinkWordVectors.Open(); // converts the npm JSON on first use, then memory-maps it
 /// using var embedder = new WordVectorEmbeddingGenerator(vectors);
-/// var vectors2 = await embedder.GenerateAsync(["my card was charged twice", "double payment on my account"]);
-/// float similarity = TensorPrimitives.CosineSimilarity(vectors2[0].Vector.Span, vectors2[1].Vector.Span);
+/// var embeddings = await embedder.GenerateAsync(["my card was charged twice", "double payment on my account"]);
+/// float similarity = TensorPrimitives.CosineSimilarity(embeddings[0].Vector.Span, embeddings[1].Vector.Span);
 /// </code>
 /// </example>
 public sealed class WordVectorEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
@@ -111,7 +111,7 @@ public sealed class WordVectorEmbeddingGenerator : IEmbeddingGenerator<string, E
     public float[] FitCommonComponent(IEnumerable<string> corpus)
     {
         ArgumentNullException.ThrowIfNull(corpus);
-        var moment = new CommonComponent(Dimensions);
+        var moment = new PrincipalDirection(Dimensions);
         var average = new float[Dimensions];
         foreach (string text in corpus)
         {

@@ -5,14 +5,14 @@ namespace HybridAI.Retrieval.Embeddings;
 /// share (frequent-word and syntax directions) rather than what they are about. Found by power iteration on the
 /// d × d second-moment matrix, from a fixed start vector, so it comes out identical on every run.
 /// </summary>
-internal sealed class CommonComponent
+internal sealed class PrincipalDirection
 {
     private const int Iterations = 300;
     private readonly int _dimensions;
     private readonly double[] _moment;
     private readonly double[] _sum;
 
-    public CommonComponent(int dimensions)
+    public PrincipalDirection(int dimensions)
     {
         _dimensions = dimensions;
         _moment = new double[dimensions * dimensions];

@@ -31,7 +31,7 @@ public static partial class OnnxExporter
     /// </summary>
     public static byte[] Export(TextClassifier model)
     {
-        var builder = Start(model, FeaturesInput);
+        var builder = Start(model, FeaturesInput, Opset);
         builder.Input(FeaturesInput, TypeProto.Tensor(OnnxElementType.Float, "N", model.Featurizer.Dimension));
         return Finish(builder, model, FeaturesInput);
     }
@@ -50,7 +50,7 @@ public static partial class OnnxExporter
             throw new NotSupportedException(reason);
         }
 
-        var builder = Start(model, TextInput);
+        var builder = Start(model, TextInput, TextFeaturizerGraph.Opset);
         TextFeaturizerGraph.Add(builder, model.Featurizer, TextInput, Internal.Features);
         return Finish(builder, model, Internal.Features);
     }
@@ -59,15 +59,15 @@ public static partial class OnnxExporter
     public static bool CanExportEndToEnd(TextClassifier model, [NotNullWhen(false)] out string? reason)
     {
         ArgumentNullException.ThrowIfNull(model);
-        reason = TextFeaturizerGraph.Obstacle(model.Featurizer.Options);
+        reason = TextFeaturizerGraph.Obstacle(model.Featurizer);
         return reason is null;
     }
 
-    private static OnnxModelBuilder Start(TextClassifier model, string input)
+    private static OnnxModelBuilder Start(TextClassifier model, string input, long opset)
     {
         ArgumentNullException.ThrowIfNull(model);
         return new OnnxModelBuilder("hybridai_text")
-            .ImportOpset(string.Empty, Opset)
+            .ImportOpset(string.Empty, opset)
             .ImportOpset(OnnxModelBuilder.MLDomain, MLOpset)
             .Metadata("hybridai.kind", model.Kind)
             .Metadata("hybridai.input", input);

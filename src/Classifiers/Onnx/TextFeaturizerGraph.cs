@@ -23,9 +23,16 @@ internal static class TextFeaturizerGraph
     /// <summary>The Tokenizer's regular expression: runs of the characters <see cref="char.IsLetterOrDigit(char)"/> accepts.</summary>
     internal static string TokenPattern => Pattern.Value;
 
-    /// <summary>Why <paramref name="options"/> cannot run inside ONNX, naming the setting; null when it can.</summary>
-    public static string? Obstacle(TextFeaturizerOptions options)
+    /// <summary>The ai.onnx opset an end-to-end text graph needs (RegexFullMatch).</summary>
+    public const long Opset = 20;
+
+    // 'İ': the one Basic Multilingual Plane character whose lower case differs between .NET (kept) and ONNX Runtime ('i').
+    private const char DottedCapitalI = '\u0130';
+
+    /// <summary>Why <paramref name="featurizer"/> cannot run inside ONNX, naming the setting; null when it can.</summary>
+    public static string? Obstacle(TextFeaturizer featurizer)
     {
+        var options = featurizer.Options;
         if (options.FeatureSpace != FeatureSpace.Vocabulary)
         {
             return $"TextFeaturizerOptions.FeatureSpace is {options.FeatureSpace}: ONNX has no operator for HybridAI's term hash. Train with FeatureSpace.Vocabulary, or export the feature-vector graph (OnnxExporter.Export).";
@@ -41,6 +48,11 @@ internal static class TextFeaturizerGraph
             return "TextFeaturizerOptions.FoldAccents is on: ONNX has no Unicode decomposition to strip accents. Train with FoldAccents = false, or export the feature-vector graph (OnnxExporter.Export).";
         }
 
+        if (options.Lowercase && featurizer.Vocabulary!.Any(t => t.Contains(DottedCapitalI, StringComparison.Ordinal)))
+        {
+            return "TextFeaturizerOptions.Lowercase is on and the vocabulary holds a term with 'İ' (U+0130), which ONNX Runtime lower-cases to 'i' but .NET keeps. Export the feature-vector graph (OnnxExporter.Export).";
+        }
+
         return null;
     }
 
@@ -52,30 +64,39 @@ internal static class TextFeaturizerGraph
         const string p = OnnxExporter.Internal.Prefix + "text.";
         builder.ImportOpset(MicrosoftDomain, 1).Input(input, TypeProto.Tensor(OnnxElementType.String, "N"));
 
-        var text = input;
+        var (pool, counts, indexes) = Pool(vocabulary, options.WordNGramMax);
+        builder.Node(
+            "Tokenizer",
+            [input],
+            [p + "raw_tokens"],
+            MicrosoftDomain,
+            attributes:
+            [
+                AttributeProto.FromString("tokenexp", TokenPattern),
+                AttributeProto.FromInt("mark", 0),
+                AttributeProto.FromInt("mincharnum", 1),
+                AttributeProto.FromString("pad_value", Padding),
+            ]);
+        // One padding column more: a batch in which no text has a token still gets [N, 1], not [N, 0] (StringNormalizer
+        // rejects an empty tensor). RegexFullMatch of "(?s).*" is just a true per row to broadcast the padding over.
+        builder
+            .Initializer(OnnxTensorData.FromStrings(p + "padding", [1], [Padding]))
+            .Initializer(OnnxTensorData.FromValues<long>(p + "column_axis", [1], [1]))
+            .Node("RegexFullMatch", [input], [p + "row"], attributes: AttributeProto.FromString("pattern", "(?s).*"))
+            .Node("Unsqueeze", [p + "row", p + "column_axis"], [p + "row_column"])
+            .Node("Where", [p + "row_column", p + "padding", p + "padding"], [p + "padding_column"])
+            .Node("Concat", [p + "raw_tokens", p + "padding_column"], [p + "padded_tokens"], attributes: AttributeProto.FromInt("axis", 1));
+        var tokens = p + "padded_tokens";
         if (options.Lowercase)
         {
-            builder.Node("StringNormalizer", [input], [p + "lower"], attributes: [AttributeProto.FromString("case_change_action", "LOWER"), AttributeProto.FromInt("is_case_sensitive", 1)]);
-            text = p + "lower";
+            AddLowercase(builder, tokens, p + "tokens");
+            tokens = p + "tokens";
         }
 
-        var (pool, counts, indexes) = Pool(vocabulary, options.WordNGramMax);
         builder
             .Node(
-                "Tokenizer",
-                [text],
-                [p + "tokens"],
-                MicrosoftDomain,
-                attributes:
-                [
-                    AttributeProto.FromString("tokenexp", TokenPattern),
-                    AttributeProto.FromInt("mark", 0),
-                    AttributeProto.FromInt("mincharnum", 1),
-                    AttributeProto.FromString("pad_value", Padding),
-                ])
-            .Node(
                 "TfIdfVectorizer",
-                [p + "tokens"],
+                [tokens],
                 [p + "tf"],
                 attributes:
                 [
@@ -119,10 +140,30 @@ internal static class TextFeaturizerGraph
         // A text with no known term stays all zeros, as in TextFeaturizer: the floor only avoids 0 / 0.
         builder
             .Initializer(OnnxTensorData.FromValues<float>(p + "tiny", [1], [float.Epsilon]))
-            .Node("ReduceSumSquare", [weighted], [p + "squares"], attributes: [AttributeProto.FromInts("axes", [1]), AttributeProto.FromInt("keepdims", 1)])
+            .Initializer(OnnxTensorData.FromValues<long>(p + "row_axis", [1], [1]))
+            .Node("ReduceSumSquare", [weighted, p + "row_axis"], [p + "squares"], attributes: AttributeProto.FromInt("keepdims", 1))
             .Node("Sqrt", [p + "squares"], [p + "norm"])
             .Node("Max", [p + "norm", p + "tiny"], [p + "divisor"])
             .Node("Div", [weighted, p + "divisor"], [output]);
+    }
+
+    /// <summary>
+    /// Lower-cases tokens [N, T] as <see cref="char.ToLowerInvariant(char)"/> does. StringNormalizer takes one dimension,
+    /// hence the reshapes; ONNX Runtime lower-cases 'İ' to 'i' where .NET keeps it, so a token holding it becomes the
+    /// padding, which matches no term — as in .NET, where the vocabulary (checked by <see cref="Obstacle"/>) has no 'İ'.
+    /// Tokenizing before lower-casing gives the same tokens: lower-casing maps letters and digits to letters and digits.
+    /// </summary>
+    private static void AddLowercase(OnnxModelBuilder builder, string tokens, string output)
+    {
+        const string p = OnnxExporter.Internal.Prefix + "text.";
+        builder
+            .Initializer(OnnxTensorData.FromValues<long>(p + "flat", [1], [-1]))
+            .Node("Shape", [tokens], [p + "token_shape"])
+            .Node("Reshape", [tokens, p + "flat"], [p + "flat_tokens"])
+            .Node("StringNormalizer", [p + "flat_tokens"], [p + "flat_lower"], attributes: [AttributeProto.FromString("case_change_action", "LOWER"), AttributeProto.FromInt("is_case_sensitive", 1)])
+            .Node("Reshape", [p + "flat_lower", p + "token_shape"], [p + "lower"])
+            .Node("RegexFullMatch", [tokens], [p + "dotted_i"], attributes: AttributeProto.FromString("pattern", ".*\\x{130}.*"))
+            .Node("Where", [p + "dotted_i", p + "padding", p + "lower"], [output]);
     }
 
     /// <summary>

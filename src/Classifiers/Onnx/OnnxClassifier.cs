@@ -54,6 +54,9 @@ public sealed class OnnxClassifier : IClassifier<float[]>, IDisposable
     /// <inheritdoc />
     public IReadOnlyList<string> Labels => _labels;
 
+    /// <summary>The graph's inputs as ONNX Runtime sees them: a feature vector, one per table column, or the texts.</summary>
+    public IReadOnlyList<OnnxValueInfo> Inputs => _session.Inputs;
+
     /// <summary>Loads a model from its bytes.</summary>
     /// <exception cref="ArgumentException">An input or output named in <paramref name="options"/> is not in the model, or the labels cannot be found.</exception>
     /// <exception cref="OnnxRuntimeException">ONNX Runtime rejects the model.</exception>
@@ -234,7 +237,7 @@ public sealed class OnnxClassifier : IClassifier<float[]>, IDisposable
 
     private string FeatureVectorHint() =>
         _session.Inputs.Count == 1 && _session.Inputs[0].ElementType == OnnxElementType.Float && _session.Inputs[0].Shape.Length == 2 && _session.Inputs[0].Shape[1] != 1
-            ? "It expects a featurized vector: featurize the rows first (TextFeaturizer or TabularFeaturizer), or export the model end to end."
+            ? "That is a featurized vector: featurize the rows first (TextFeaturizer or TabularFeaturizer), or export the model end to end."
             : string.Empty;
 
     private string InputList() => string.Join(", ", _session.Inputs.Select(i => i.Name));

@@ -48,7 +48,12 @@ internal static class TextFeaturizerGraph
             return "TextFeaturizerOptions.FoldAccents is on: ONNX has no Unicode decomposition to strip accents. Train with FoldAccents = false, or export the feature-vector graph (OnnxExporter.Export).";
         }
 
-        if (options.Lowercase && featurizer.Vocabulary!.Any(t => t.Contains(DottedCapitalI, StringComparison.Ordinal)))
+        if (featurizer.Vocabulary!.Count == 0)
+        {
+            return "The fitted vocabulary is empty (TextFeaturizerOptions.MinDocumentFrequency or MaxVocabularySize left no term), and TfIdfVectorizer needs at least one n-gram. Export the feature-vector graph (OnnxExporter.Export).";
+        }
+
+        if (options.Lowercase && featurizer.Vocabulary.Any(t => t.Contains(DottedCapitalI, StringComparison.Ordinal)))
         {
             return "TextFeaturizerOptions.Lowercase is on and the vocabulary holds a term with 'İ' (U+0130), which ONNX Runtime lower-cases to 'i' but .NET keeps. Export the feature-vector graph (OnnxExporter.Export).";
         }

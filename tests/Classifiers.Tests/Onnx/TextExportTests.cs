@@ -86,6 +86,20 @@ public sealed class TextExportTests(ITestOutputHelper output)
     }
 
     [OnnxRuntimeFact]
+    public void Raw_counts_without_idf_case_kept_and_word_pairs_only_score_alike()
+    {
+        var model = TextClassifier.Train(ScenarioTickets.Train, new TextClassifierTrainingOptions
+        {
+            Featurizer = Words with { WordNGramMin = 2, WordNGramMax = 2, SublinearTf = false, UseIdf = false, Lowercase = false },
+        });
+        var texts = AllTexts();
+        using var onnx = OnnxClassifier.FromBytes(OnnxExporter.ExportEndToEnd(model));
+        var delta = MaxDifference(model, texts, onnx.ClassifyTexts(texts));
+        output.WriteLine($"tickets end-to-end, raw tf, no idf, case kept, 2-grams only: max |Δp| = {delta:E2}");
+        Assert.True(delta <= Tolerance, $"max |Δp| {delta:E2} > {Tolerance}");
+    }
+
+    [OnnxRuntimeFact]
     public void Onnx_runtime_tokenizes_and_lower_cases_every_basic_plane_character_as_dotnet_does_but_one()
     {
         // Every UTF-16 code unit but NUL (a C string's end) and surrogates (not text on their own), in order.

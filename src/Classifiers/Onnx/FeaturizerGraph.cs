@@ -12,14 +12,15 @@ namespace HybridAI.Classifiers.Onnx;
 /// </summary>
 internal static class FeaturizerGraph
 {
-    public static void Add(OnnxModelBuilder builder, TabularFeaturizer featurizer, string output)
+    /// <summary>Adds one input per column and nodes writing the features to <paramref name="output"/>; no column may take a name in <paramref name="outputs"/>.</summary>
+    public static void Add(OnnxModelBuilder builder, TabularFeaturizer featurizer, string output, IReadOnlyCollection<string> outputs)
     {
         var parts = new List<string>();
         var columns = featurizer.Columns;
         for (var i = 0; i < columns.Count; i++)
         {
             var column = columns[i];
-            if (column.Name is OnnxExporter.LabelOutput or OnnxExporter.ProbabilitiesOutput || column.Name.StartsWith(OnnxExporter.Internal.Prefix, StringComparison.Ordinal))
+            if (outputs.Contains(column.Name) || column.Name.StartsWith(OnnxExporter.Internal.Prefix, StringComparison.Ordinal))
             {
                 throw new NotSupportedException($"Column '{column.Name}' clashes with a name the exported graph uses; rename it before training.");
             }

@@ -6,13 +6,14 @@ using HybridAI.Native.OnnxRuntime.Format;
 namespace HybridAI.Classifiers.Onnx;
 
 /// <summary>
-/// Writes a trained <see cref="TabularClassifier"/> as an ONNX model that ONNX Runtime (or any ONNX host) can score.
+/// Writes a trained <see cref="TabularClassifier"/> (and, in the other overloads, a <see cref="TextClassifier"/> or an
+/// <see cref="Anomaly.IsolationForest"/>) as an ONNX model that ONNX Runtime (or any ONNX host) can score.
 /// The graph reads the already featurized vector — input <see cref="FeaturesInput"/>, float [N, D] with
 /// D = <see cref="TabularFeaturizer.Dimension"/>, in the order of <see cref="TabularFeaturizer.FeatureNames"/> — and
 /// writes <see cref="LabelOutput"/> (string [N]) and <see cref="ProbabilitiesOutput"/> (float [N, C], in the order of
 /// <see cref="TabularClassifier.Labels"/>); callers run
 /// <see cref="TabularFeaturizer.Transform(HybridAI.Classifiers.Data.TabularRow, Span{double})"/> first.
-/// <see cref="ExportEndToEnd"/> puts the featurizer (standardising, missing flags, one-hot) inside the graph instead.
+/// <see cref="ExportEndToEnd(TabularClassifier)"/> puts the featurizer (standardising, missing flags, one-hot) inside the graph instead.
 /// </summary>
 /// <remarks>
 /// Logistic regression becomes MatMul + Add + Softmax; boosted trees an <c>ai.onnx.ml</c> TreeEnsembleRegressor
@@ -31,7 +32,7 @@ namespace HybridAI.Classifiers.Onnx;
 /// float[] p = result[OnnxExporter.ProbabilitiesOutput].ToArray&lt;float&gt;();
 /// </code>
 /// </example>
-public static class OnnxExporter
+public static partial class OnnxExporter
 {
     /// <summary>The graph input: featurized rows, float [N, D].</summary>
     public const string FeaturesInput = "features";
@@ -70,7 +71,7 @@ public static class OnnxExporter
     public static byte[] ExportEndToEnd(TabularClassifier model)
     {
         var builder = Start(model);
-        FeaturizerGraph.Add(builder, model.Featurizer, Internal.Features);
+        FeaturizerGraph.Add(builder, model.Featurizer, Internal.Features, [LabelOutput, ProbabilitiesOutput]);
         return Finish(builder, model, Internal.Features);
     }
 
@@ -91,7 +92,6 @@ public static class OnnxExporter
 
     private static byte[] Finish(OnnxModelBuilder builder, TabularClassifier model, string features)
     {
-        var c = model.Labels.Count;
         switch (model.Model)
         {
             case LinearModel linear:
@@ -113,14 +113,19 @@ public static class OnnxExporter
             builder.Node("Softmax", [Internal.Margins], [ProbabilitiesOutput], attributes: AttributeProto.FromInt("axis", 1));
         }
 
-        var labels = model.Labels.ToArray();
+        return FinishLabels(builder, [.. model.Labels]);
+    }
+
+    /// <summary>Adds the label output (ArgMax of <see cref="ProbabilitiesOutput"/>, mapped to text) and serializes the model.</summary>
+    private static byte[] FinishLabels(OnnxModelBuilder builder, string[] labels)
+    {
         var indices = new long[labels.Length];
         for (var i = 0; i < indices.Length; i++)
         {
             indices[i] = i;
         }
 
-        // ArgMax keeps the first of equal maxima, as TabularClassifier.Classify does.
+        // ArgMax keeps the first of equal maxima, as the in-process classifiers do.
         return builder
             .Node("ArgMax", [ProbabilitiesOutput], [Internal.LabelIndex], attributes: [AttributeProto.FromInt("axis", 1), AttributeProto.FromInt("keepdims", 0)])
             .Node(
@@ -130,7 +135,7 @@ public static class OnnxExporter
                 OnnxModelBuilder.MLDomain,
                 attributes: [AttributeProto.FromInts("keys_int64s", indices), AttributeProto.FromStrings("values_strings", labels), AttributeProto.FromString("default_string", string.Empty)])
             .Output(LabelOutput, TypeProto.Tensor(OnnxElementType.String, "N"))
-            .Output(ProbabilitiesOutput, TypeProto.Tensor(OnnxElementType.Float, "N", c))
+            .Output(ProbabilitiesOutput, TypeProto.Tensor(OnnxElementType.Float, "N", labels.Length))
             .Build()
             .ToByteArray();
     }
@@ -192,5 +197,12 @@ public static class OnnxExporter
         public const string One = Prefix + "one";
         public const string Positive = Prefix + "p_positive";
         public const string Negative = Prefix + "p_negative";
+        public const string UsedFeatures = Prefix + "used_features";
+        public const string Used = Prefix + "used";
+        public const string PathLength = Prefix + "path_length";
+        public const string ScoreExponent = Prefix + "score_exponent";
+        public const string ScoreColumn = Prefix + "score_column";
+        public const string ScoreLogit = Prefix + "score_logit";
+        public const string ScoreShape = Prefix + "score_shape";
     }
 }

@@ -11,9 +11,10 @@ using Spectre.Console;
 namespace HybridAI.Cli.Commands;
 
 /// <summary>
-/// <c>hybridai train --data FILE --label COL [--text COL] [--algo lr|nb|gbdt] [--calibrate none|platt|isotonic] --out DIR</c>:
+/// <c>hybridai train --data FILE --label COL [--text COL [--features default|words]] [--algo lr|nb|gbdt] [--calibrate none|platt|isotonic] --out DIR</c>:
 /// k-fold metrics (one <c>name: value</c> per line), then a model trained on all rows, written to <c>DIR/model.hai</c>
-/// and, for tabular models, its end-to-end ONNX export to <c>DIR/model.onnx</c>.
+/// and as ONNX to <c>DIR/model.onnx</c>: end to end (raw columns or raw text in) where ONNX can express the featurizer,
+/// else reading the featurized vector; the <c>onnx:</c> line says which.
 /// </summary>
 internal static class TrainCommand
 {
@@ -30,17 +31,23 @@ internal static class TrainCommand
         algo.AcceptOnlyFromAmong("lr", "nb", "gbdt");
         var calibrate = new Option<string>("--calibrate") { Description = "Probability calibration of a binary tabular model.", DefaultValueFactory = _ => "none" };
         calibrate.AcceptOnlyFromAmong("none", "platt", "isotonic");
+        var features = new Option<string>("--features")
+        {
+            Description = "Text features: default (hashed words and character n-grams, accents folded) or words (a word 1-2 gram vocabulary, accents kept, which ONNX runs end to end).",
+            DefaultValueFactory = _ => "default",
+        };
+        features.AcceptOnlyFromAmong("default", "words");
         var positive = new Option<string?>("--positive") { Description = "The positive label of a binary task (default: the rarer label)." };
         var folds = new Option<int>("--folds") { Description = "Cross-validation folds.", DefaultValueFactory = _ => 5 };
         var seed = new Option<int>("--seed") { Description = "Seed for folds and trainers.", DefaultValueFactory = _ => 42 };
         var output = new Option<string>("--out") { Description = "Folder to write model.hai to.", Required = true };
         var command = new Command("train", "Train a classifier, print k-fold metrics and write the model.")
         {
-            data, label, text, algo, calibrate, positive, folds, seed, output,
+            data, label, text, features, algo, calibrate, positive, folds, seed, output,
         };
         command.SetAction(parse =>
         {
-            var request = new TrainRequest(parse.GetRequiredValue(data), parse.GetRequiredValue(label), parse.GetValue(text),
+            var request = new TrainRequest(parse.GetRequiredValue(data), parse.GetRequiredValue(label), parse.GetValue(text), parse.GetRequiredValue(features),
                 parse.GetRequiredValue(algo), parse.GetRequiredValue(calibrate), parse.GetValue(positive),
                 parse.GetValue(folds), parse.GetValue(seed), parse.GetRequiredValue(output));
             try
@@ -56,13 +63,18 @@ internal static class TrainCommand
         return command;
     }
 
-    private sealed record TrainRequest(string Data, string Label, string? Text, string Algo, string Calibrate, string? Positive, int Folds, int Seed, string Out);
+    private sealed record TrainRequest(string Data, string Label, string? Text, string Features, string Algo, string Calibrate, string? Positive, int Folds, int Seed, string Out);
 
     private static int TrainTabular(IAnsiConsole console, TrainRequest r)
     {
         if (r.Algo == "nb")
         {
             throw new ArgumentException("--algo nb trains text classifiers; use lr or gbdt for tabular data, or give --text COL.");
+        }
+
+        if (r.Features != "default")
+        {
+            throw new ArgumentException("--features chooses text features; give --text COL, or leave it out for tabular data.");
         }
 
         var data = Path.GetExtension(r.Data).ToLowerInvariant() switch
@@ -102,7 +114,7 @@ internal static class TrainCommand
             // Scaling, one-hot and the model in one graph: one input per column, so the file runs anywhere ONNX Runtime does.
             var onnx = Path.Combine(r.Out, OnnxFileName);
             File.WriteAllBytes(onnx, OnnxExporter.ExportEndToEnd(model));
-            console.WriteLine($"onnx: {onnx}");
+            console.WriteLine($"onnx: {onnx} (input: one tensor per column, end to end)");
         }
 
         return 0;
@@ -119,6 +131,9 @@ internal static class TrainCommand
         var options = new TextClassifierTrainingOptions
         {
             Algorithm = r.Algo == "nb" ? TextClassifierAlgorithm.NaiveBayes : TextClassifierAlgorithm.LogisticRegression,
+            Featurizer = r.Features == "words"
+                ? new TextFeaturizerOptions { FeatureSpace = FeatureSpace.Vocabulary, CharNGramMax = 0, FoldAccents = false }
+                : new TextFeaturizerOptions(),
         };
         var cv = CrossValidation.KFold(examples, options.CreateTrainer(), r.Folds, r.Seed);
         var ci = CultureInfo.InvariantCulture;
@@ -127,6 +142,20 @@ internal static class TrainCommand
         console.WriteLine(string.Create(ci, $"accuracy: {cv.MeanAccuracy:F4}"));
         var model = TextClassifier.Train(examples, options);
         Write(console, r.Out, model.Save);
+        var onnx = Path.Combine(r.Out, OnnxFileName);
+        if (OnnxExporter.CanExportEndToEnd(model, out var reason))
+        {
+            File.WriteAllBytes(onnx, OnnxExporter.ExportEndToEnd(model));
+            console.WriteLine($"onnx: {onnx} (input: {OnnxExporter.TextInput} string[N], end to end)");
+        }
+        else
+        {
+            // Still useful to hosts that featurize themselves; the reason tells how to get an end-to-end file.
+            File.WriteAllBytes(onnx, OnnxExporter.Export(model));
+            console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"onnx: {onnx} (input: {OnnxExporter.FeaturesInput} float[N,{model.Featurizer.Dimension}])"));
+            console.WriteLine($"onnx_not_end_to_end: {reason} From the CLI: train with --features words.");
+        }
+
         return 0;
     }
 

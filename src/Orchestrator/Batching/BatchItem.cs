@@ -11,6 +11,9 @@ internal sealed class BatchItem(BatchRun run, int position)
     /// <summary>Whether the item has entered the batcher of the step at <see cref="Position"/>.</summary>
     public bool Joined { get; set; }
 
+    /// <summary>Whether the item waits in a micro-batch that has not gone yet.</summary>
+    public bool Parked { get; set; }
+
     public void Moved(int stepIndex) => Run.Moved(this, stepIndex);
 
     public void End() => Run.End(this);

@@ -1,9 +1,9 @@
 namespace HybridAI.Orchestrator.Batching;
 
 /// <summary>
-/// One <see cref="WorkflowRunner.RunBatchAsync{TState}"/> call as its step batchers see it: which items are in flight
-/// and where, and whether the producer can still start more. A micro-batch waits only while this says another item
-/// may still reach its step, so a batch run with parallelism 1 never waits.
+/// One <see cref="WorkflowRunner.RunBatchAsync{TState}"/> call as its step batchers see it: which items are in flight,
+/// where, and whether they wait in a micro-batch, and whether the producer can still start more. A micro-batch waits
+/// only while this says another item may still reach its step, so a batch run with parallelism 1 never waits.
 /// </summary>
 internal sealed class BatchRun
 {
@@ -54,6 +54,7 @@ internal sealed class BatchRun
         {
             item.Position = stepIndex;
             item.Joined = false;
+            item.Parked = false;
         }
 
         Changed();
@@ -96,15 +97,24 @@ internal sealed class BatchRun
     /// <summary>Whether an item not yet in the batcher of <paramref name="stepIndex"/> may still reach it. Call under <see cref="Gate"/>.</summary>
     public bool CouldStillJoin(int stepIndex)
     {
-        if (_inputOpen && !_producerBlocked && _live.Count < _parallelism)
+        // While inputs remain, a free slot, or one that a running item will free, brings a new item to the step.
+        var refills = _inputOpen && !_producerBlocked;
+        if (refills && _live.Count < _parallelism)
         {
             return true;
         }
 
         foreach (var item in _live)
         {
-            // Items past the step, or already handed to its batcher, cannot join this micro-batch.
+            // An item before the step (running, or parked in an earlier step's micro-batch) will reach it.
             if (item.Position < stepIndex || (item.Position == stepIndex && !item.Joined))
+            {
+                return true;
+            }
+
+            // Items parked in a micro-batch are never waited for: that is what keeps two batching steps from waiting
+            // on each other, and the lowest waiting micro-batch always goes without its timer.
+            if (refills && !item.Parked)
             {
                 return true;
             }

@@ -30,11 +30,12 @@ internal sealed class MicroBatcher<TIn, TOut> : StepBatcher
     public async ValueTask<TOut> RunAsync(TIn input, BatchItem item, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var entry = new Entry(this, input);
+        var entry = new Entry(this, input, item);
         Entry[]? ready;
         lock (_run.Gate)
         {
             item.Joined = true;
+            item.Parked = true;
             _pending.Add(entry);
             ready = TakeIfReady();
             if (ready is null && _timer is null)
@@ -89,6 +90,11 @@ internal sealed class MicroBatcher<TIn, TOut> : StepBatcher
     private Entry[] TakeAll()
     {
         var taken = _pending.ToArray();
+        foreach (var entry in taken)
+        {
+            entry.Item.Parked = false;
+        }
+
         _pending.Clear();
         _timer?.Dispose();
         _timer = null;
@@ -167,13 +173,18 @@ internal sealed class MicroBatcher<TIn, TOut> : StepBatcher
     {
         lock (_run.Gate)
         {
-            _pending.Remove(entry);
+            if (_pending.Remove(entry))
+            {
+                entry.Item.Parked = false;
+            }
         }
     }
 
-    private sealed class Entry(MicroBatcher<TIn, TOut> owner, TIn input)
+    private sealed class Entry(MicroBatcher<TIn, TOut> owner, TIn input, BatchItem item)
     {
         public TIn Input { get; } = input;
+
+        public BatchItem Item { get; } = item;
 
         // Asynchronous continuations: the thread that runs a micro-batch must not run the other items' next steps.
         public TaskCompletionSource<TOut> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);

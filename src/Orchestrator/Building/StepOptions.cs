@@ -78,9 +78,11 @@ public sealed class StepOptions<TState>
     /// <summary>
     /// Lets a classify or score step whose model implements <c>IBatchClassifier</c> / <c>IBatchScorer</c> coalesce the
     /// concurrent items of a <see cref="WorkflowRunner.RunBatchAsync{TState}"/> into one model call of at most
-    /// <paramref name="maxBatchSize"/> inputs. A micro-batch goes as soon as it is full, or no other in-flight item of
-    /// the batch can still reach the step, or <paramref name="maxWait"/> (default 2 ms, on the runner's clock) has
-    /// passed since its first item arrived. Online, streaming and resumed runs call the model directly and never wait.
+    /// <paramref name="maxBatchSize"/> inputs. A micro-batch goes as soon as it is full, or no other item of the batch
+    /// can still reach the step (none is before it, and no running item will free a slot for a further input; items
+    /// waiting in a micro-batch are never waited for), or <paramref name="maxWait"/> (default 2 ms, on the runner's
+    /// clock) has passed since its first item arrived. So a batch with parallelism 1 never waits, and online,
+    /// streaming and resumed runs call the model directly.
     /// Off by default: it trades a bounded wait per item for throughput, which only pays for models with a per-call
     /// overhead (ONNX Runtime, GPUs, remote endpoints).
     /// </summary>

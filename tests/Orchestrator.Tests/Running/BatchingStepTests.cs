@@ -53,6 +53,25 @@ public class BatchingStepTests
     }
 
     [Fact]
+    public async Task Two_batching_steps_in_one_workflow_never_wait_on_each_other()
+    {
+        var model = new CountingBatchClassifier();
+        var scorer = new CountingBatchClassifier();
+        var wf = Workflow.Create<Ticket>("two-batchers", "1.0")
+            .Classify("classify", model, t => t.Text, (t, c) => t.Category = c.Label, configure: s => s.WithBatching(32, LongWait))
+            .Transform("between", t => t.Trail.Add("between"))
+            .Score("urgency", scorer, t => t.Text, (t, s) => t.Urgency = s, configure: s => s.WithBatching(32, LongWait))
+            .Build();
+        var runner = new WorkflowRunner(time: new FakeTimeProvider());
+
+        var results = await Collect(runner.RunBatchAsync(wf, Inputs(48), new BatchOptions { MaxDegreeOfParallelism = 12 })).WaitAsync(Guard);
+
+        Assert.All(results, r => Assert.Equal(RunStatus.Completed, r.Status));
+        Assert.True(model.Calls <= 48 / 4 && scorer.Calls <= 48 / 4, $"{model.Calls} classify and {scorer.Calls} score calls for 48 items");
+        Assert.Equal(Enumerable.Range(0, 48).Select(i => model.ExpectedScore(TextOf(i))), results.Select(r => r.State.Urgency));
+    }
+
+    [Fact]
     public async Task With_parallelism_1_no_item_waits()
     {
         var model = new CountingBatchClassifier();

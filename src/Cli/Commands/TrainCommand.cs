@@ -11,7 +11,7 @@ using Spectre.Console;
 namespace HybridAI.Cli.Commands;
 
 /// <summary>
-/// <c>hybridai train --data FILE --label COL [--text COL] [--algo lr|nb|gbdt] [--calibrate none|platt|isotonic] --out DIR</c>:
+/// <c>hybridai train --data FILE --label COL [--text COL] [--algo lr|nb|gbdt] [--calibrate none|platt|isotonic|temperature] --out DIR</c>:
 /// k-fold metrics (one <c>name: value</c> per line), then a model trained on all rows, written to <c>DIR/model.hai</c>
 /// and, for tabular models, its end-to-end ONNX export to <c>DIR/model.onnx</c>.
 /// </summary>
@@ -28,8 +28,8 @@ internal static class TrainCommand
         var text = new Option<string?>("--text") { Description = "The text column: trains a text classifier instead of a tabular one." };
         var algo = new Option<string>("--algo") { Description = "lr, nb (text only) or gbdt (tabular only).", DefaultValueFactory = _ => "lr" };
         algo.AcceptOnlyFromAmong("lr", "nb", "gbdt");
-        var calibrate = new Option<string>("--calibrate") { Description = "Probability calibration of a binary tabular model.", DefaultValueFactory = _ => "none" };
-        calibrate.AcceptOnlyFromAmong("none", "platt", "isotonic");
+        var calibrate = new Option<string>("--calibrate") { Description = "Probability calibration: platt or isotonic (binary tabular), temperature (text).", DefaultValueFactory = _ => "none" };
+        calibrate.AcceptOnlyFromAmong("none", "platt", "isotonic", "temperature");
         var positive = new Option<string?>("--positive") { Description = "The positive label of a binary task (default: the rarer label)." };
         var folds = new Option<int>("--folds") { Description = "Cross-validation folds.", DefaultValueFactory = _ => 5 };
         var seed = new Option<int>("--seed") { Description = "Seed for folds and trainers.", DefaultValueFactory = _ => 42 };
@@ -63,6 +63,11 @@ internal static class TrainCommand
         if (r.Algo == "nb")
         {
             throw new ArgumentException("--algo nb trains text classifiers; use lr or gbdt for tabular data, or give --text COL.");
+        }
+
+        if (r.Calibrate == "temperature")
+        {
+            throw new ArgumentException("--calibrate temperature calibrates text classifiers; use platt or isotonic for tabular data, or give --text COL.");
         }
 
         var data = Path.GetExtension(r.Data).ToLowerInvariant() switch
@@ -115,17 +120,30 @@ internal static class TrainCommand
             throw new ArgumentException("--algo gbdt trains tabular classifiers; use lr or nb with --text.");
         }
 
+        if (r.Calibrate is "platt" or "isotonic")
+        {
+            throw new ArgumentException($"--calibrate {r.Calibrate} calibrates binary tabular models; text classifiers use --calibrate temperature.");
+        }
+
         var examples = TextExamples.Read(r.Data, r.Text!, r.Label);
         var options = new TextClassifierTrainingOptions
         {
             Algorithm = r.Algo == "nb" ? TextClassifierAlgorithm.NaiveBayes : TextClassifierAlgorithm.LogisticRegression,
         };
+        // Temperature scaling never changes a label, so the k-fold label metrics need not pay for nested calibration.
         var cv = CrossValidation.KFold(examples, options.CreateTrainer(), r.Folds, r.Seed);
         var ci = CultureInfo.InvariantCulture;
         console.WriteLine($"rows: {examples.Count}");
         console.WriteLine(string.Create(ci, $"macro_f1: {cv.MeanMacroF1:F4}"));
         console.WriteLine(string.Create(ci, $"accuracy: {cv.MeanAccuracy:F4}"));
-        var model = TextClassifier.Train(examples, options);
+        var model = TextClassifier.Train(examples, r.Calibrate == "temperature"
+            ? options with { Calibration = TextCalibration.Temperature, CalibrationFolds = r.Folds, CalibrationSeed = r.Seed }
+            : options);
+        if (r.Calibrate == "temperature")
+        {
+            console.WriteLine(string.Create(ci, $"temperature: {model.Temperature:F4}"));
+        }
+
         Write(console, r.Out, model.Save);
         return 0;
     }

@@ -31,7 +31,9 @@ public sealed class TicketTriageCalibrationTests(ITestOutputHelper output)
             var (rawEce, rawF1) = Evaluate(raw, golden.Select(e => e.Text), expected);
             var (calibratedEce, calibratedF1) = Evaluate(calibrated, golden.Select(e => e.Text), expected);
 
-            output.WriteLine($"{name}: T = {calibrated.Temperature:F3}; ECE {rawEce:F4} -> {calibratedEce:F4}; macro-F1 {rawF1:F4} -> {calibratedF1:F4}");
+            var unsure = (TextClassifier m) => golden.Count(e => m.Classify(e.Text, topFeatures: 0).Confidence < 0.45);
+            output.WriteLine($"{name}: T = {calibrated.Temperature:F3}; ECE {rawEce:F4} -> {calibratedEce:F4}; macro-F1 {rawF1:F4} -> {calibratedF1:F4}; " +
+                $"golden tickets below 0.45 confidence {unsure(raw)} -> {unsure(calibrated)}");
             Assert.True(calibratedEce < rawEce, $"{name}: calibrated ECE {calibratedEce:F4} should be below uncalibrated {rawEce:F4}");
             Assert.True(Math.Abs(calibratedF1 - rawF1) <= 0.01, $"{name}: macro-F1 moved from {rawF1:F4} to {calibratedF1:F4}");
         }

@@ -6,6 +6,7 @@ using HybridAI.Benchmarks;
 // dotnet run -c Release --project bench -- scenario    (scenario 01 over its whole data set)
 // dotnet run -c Release --project bench -- classifiers (scoring throughput of text LR and GBDT, LR training on 100k texts)
 // dotnet run -c Release --project bench -- embeddings (embeddings/s of the hashed n-gram and SIF word-vector embedders)
+// dotnet run -c Release --project bench -- batching    (items/s of a batch run over an ONNX classifier, with and without step batching)
 // dotnet run -c Release --project bench -- onnx [--job short]  (BenchmarkDotNet: OnnxSession.Run per call; peer: bench/peers/onnxruntime-node/call-overhead.mjs)
 var mode = args.Length > 0 ? args[0] : "engine";
 switch (mode)
@@ -28,10 +29,13 @@ switch (mode)
     case "embeddings":
         EmbeddingThroughput.Run();
         return 0;
+    case "batching":
+        await BatchingThroughput.RunAsync().ConfigureAwait(false);
+        return 0;
     case "scenario":
         await ScenarioThroughput.RunAsync().ConfigureAwait(false);
         return 0;
     default:
-        Console.Error.WriteLine($"Unknown mode '{mode}'. Use engine, onnx, audit-sink, classifiers, embeddings or scenario.");
+        Console.Error.WriteLine($"Unknown mode '{mode}'. Use engine, onnx, audit-sink, classifiers, embeddings, batching or scenario.");
         return 2;
 }

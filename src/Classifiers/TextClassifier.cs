@@ -105,6 +105,7 @@ public sealed partial class TextClassifier : IClassifier<string>
                 }
             }
 
+            Calibrate(probabilities);
             Softmax.Normalize(probabilities);
             var best = 0;
             for (var c = 1; c < k; c++)

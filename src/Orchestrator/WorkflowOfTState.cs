@@ -34,6 +34,7 @@ public sealed class Workflow<TState>
         foreach (var step in steps)
         {
             step.Bind(this);
+            Batches |= step.Batches;
         }
         StepPipeline = Pipelines.ComposeSteps<TState>(stepMiddleware);
         RunPipeline = Pipelines.ComposeRun<TState>(runMiddleware);
@@ -52,6 +53,9 @@ public sealed class Workflow<TState>
     public string SchemaHash { get; }
 
     internal WorkflowStep<TState>[] StepArray { get; }
+
+    /// <summary>Whether a step coalesces batch items, so batch runs need to track where their items are.</summary>
+    internal bool Batches { get; }
     internal JsonTypeInfo<TState> JsonInfo { get; }
     internal string RunSpanName { get; }
     internal StepDelegate StepPipeline { get; }

@@ -11,7 +11,8 @@ namespace HybridAI.Classifiers.Onnx;
 /// or by skl2onnx (probabilities as a ZipMap: one map from label to probability per row). It reads a float feature
 /// vector (<see cref="Classify(IReadOnlyList{float[]})"/>), raw table columns matched to the graph inputs by name
 /// (<see cref="Classify(TabularData)"/>) or raw texts (<see cref="ClassifyTexts"/>), as the graph's inputs ask.
-/// Reports no feature contributions, since the graph does not expose them.
+/// Reports no feature contributions, since the graph does not expose them. Implements <see cref="IBatchClassifier{TInput}"/>
+/// with one session run over an [N, D] tensor, so a workflow step with <c>WithBatching</c> shares the run's fixed cost.
 /// </summary>
 /// <example>
 /// <code>
@@ -23,7 +24,7 @@ namespace HybridAI.Classifiers.Onnx;
 /// Console.WriteLine($"{c.Label} {c.Confidence:P0}");
 /// </code>
 /// </example>
-public sealed class OnnxClassifier : IClassifier<float[]>, IDisposable
+public sealed class OnnxClassifier : IBatchClassifier<float[]>, IDisposable
 {
     private readonly OnnxSession _session;
     private readonly string? _input;
@@ -93,7 +94,7 @@ public sealed class OnnxClassifier : IClassifier<float[]>, IDisposable
         return Classify([input])[0];
     }
 
-    /// <summary>Classifies many feature vectors of equal length in one run.</summary>
+    /// <summary>Classifies many feature vectors of equal length in one run over an [N, D] tensor.</summary>
     /// <exception cref="ArgumentException">The vectors differ in length, or there are none.</exception>
     /// <exception cref="InvalidOperationException">The model's outputs do not fit its labels (wrong column count, unknown label).</exception>
     public IReadOnlyList<Classification> Classify(IReadOnlyList<float[]> inputs)

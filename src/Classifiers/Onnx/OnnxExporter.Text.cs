@@ -73,13 +73,16 @@ public static partial class OnnxExporter
             .Metadata("hybridai.input", input);
     }
 
-    /// <summary>Gather of the features that have weights, MatMul + Add, Softmax, then the label.</summary>
+    /// <summary>Gather of the features that have weights, MatMul + Add, Softmax, then the label; a calibration temperature is folded into the weights.</summary>
     private static byte[] Finish(OnnxModelBuilder builder, TextClassifier model, string features)
     {
         var k = model.Labels.Count;
         var rows = model.FeatureRows;
         var weights = model.Weights;
         var biases = model.Biases;
+        // A temperature-calibrated model computes softmax(z / T); dividing the weights and biases by T gives the same
+        // margins in the graph without an extra node (T = 1 when uncalibrated).
+        var scale = 1 / model.Temperature;
 
         // Softmax ignores what is added to every label alike, so each feature's weights (and the biases) are centred
         // on their mean: naive Bayes log-likelihoods shrink from about −10 to about ±1, and float32 loses less.
@@ -90,7 +93,7 @@ public static partial class OnnxExporter
             var mean = Mean(row);
             for (var c = 0; c < k; c++)
             {
-                w[(r * k) + c] = (float)(row[c] - mean);
+                w[(r * k) + c] = (float)((row[c] - mean) * scale);
             }
         }
 
@@ -98,7 +101,7 @@ public static partial class OnnxExporter
         var biasMean = Mean(biases);
         for (var c = 0; c < k; c++)
         {
-            b[c] = (float)(biases[c] - biasMean);
+            b[c] = (float)((biases[c] - biasMean) * scale);
         }
 
         var used = new long[rows.Length];

@@ -6,7 +6,8 @@ using System.Text.Json;
 namespace HybridAI.Classifiers;
 
 /// <summary>
-/// The text-classifier file format, version 1:
+/// The text-classifier file format, version 1 (version 2 adds an optional <c>calibration</c> header object,
+/// <c>{"method": "temperature", "temperature": T}</c>; models without calibration are still written as version 1):
 /// 8 magic bytes "HAITXTCL", a little-endian int32 header length, a UTF-8 JSON header (format
 /// version, kind, labels, featurizer options, vocabulary or bucket names, payload length and
 /// SHA-256), then the little-endian binary payload: default IDF, sparse IDF entries, biases and
@@ -14,7 +15,11 @@ namespace HybridAI.Classifiers;
 /// </summary>
 internal static class ModelFile
 {
-    public const int FormatVersion = 1;
+    /// <summary>The newest version this library reads and writes.</summary>
+    public const int FormatVersion = 2;
+
+    /// <summary>The version of a model without calibration, readable by libraries that predate version 2.</summary>
+    public const int UncalibratedFormatVersion = 1;
     public const string FormatName = "hybridai.text-classifier";
 
     private const int MaxHeaderBytes = 1 << 30;
@@ -29,7 +34,8 @@ internal static class ModelFile
         WriteEnvelope(stream, Magic, payload, json =>
         {
             json.WriteString("format", FormatName);
-            json.WriteNumber("formatVersion", FormatVersion);
+            var calibrated = model.Temperature != 1;
+            json.WriteNumber("formatVersion", calibrated ? FormatVersion : UncalibratedFormatVersion);
             json.WriteString("kind", model.Kind);
             json.WriteStartArray("labels");
             foreach (var label in model.Labels)
@@ -83,6 +89,14 @@ internal static class ModelFile
                 json.WriteEndArray();
             }
 
+            if (calibrated)
+            {
+                // System.Text.Json writes the shortest text that parses back to the same double: probabilities round-trip exactly.
+                json.WriteStartObject("calibration");
+                json.WriteString("method", "temperature");
+                json.WriteNumber("temperature", model.Temperature);
+                json.WriteEndObject();
+            }
         });
     }
 

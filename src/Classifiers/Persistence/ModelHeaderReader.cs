@@ -23,9 +23,9 @@ internal sealed class ModelHeaderReader(JsonElement root)
         }
 
         _version = Int("formatVersion");
-        if (_version != ModelFile.FormatVersion)
+        if (_version is not (ModelFile.UncalibratedFormatVersion or ModelFile.FormatVersion))
         {
-            throw Fail($"Model format version {_version} is not supported; this library reads version {ModelFile.FormatVersion}.", "formatVersion");
+            throw Fail($"Model format version {_version} is not supported; this library reads versions {ModelFile.UncalibratedFormatVersion} to {ModelFile.FormatVersion}.", "formatVersion");
         }
 
         var kind = String("kind");
@@ -102,7 +102,29 @@ internal sealed class ModelHeaderReader(JsonElement root)
         }
 
         var featurizer = new TextFeaturizer(options, documentCount, idf, vocabulary, names);
-        return new TextClassifier(kind, featurizer, labels, biases, rows, weights);
+        var model = new TextClassifier(kind, featurizer, labels, biases, rows, weights);
+        return ReadTemperature() is { } temperature ? model.WithTemperature(temperature) : model;
+    }
+
+    /// <summary>The optional <c>calibration</c> object of version 2; version 1 files have none.</summary>
+    private double? ReadTemperature()
+    {
+        if (_version < 2 || !root.TryGetProperty("calibration", out _))
+        {
+            return null;
+        }
+
+        var calibration = Property(root, "calibration", JsonValueKind.Object);
+        var method = String(calibration, "calibration.method", "method");
+        if (method != "temperature")
+        {
+            throw Fail($"Model header field 'calibration.method' is \"{method}\" (expected \"temperature\").", "calibration.method");
+        }
+
+        var value = Property(calibration, "calibration.temperature", "temperature");
+        return value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var temperature) && Calibration.TemperatureScaling.IsValid(temperature)
+            ? temperature
+            : throw Fail("Model header field 'calibration.temperature' must be a number in [0.001, 1000].", "calibration.temperature");
     }
 
     internal ModelFormatException Fail(string message, string field) => new(message, field, _version);

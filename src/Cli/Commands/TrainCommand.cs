@@ -11,7 +11,7 @@ using Spectre.Console;
 namespace HybridAI.Cli.Commands;
 
 /// <summary>
-/// <c>hybridai train --data FILE --label COL [--text COL [--features default|words]] [--algo lr|nb|gbdt] [--calibrate none|platt|isotonic] --out DIR</c>:
+/// <c>hybridai train --data FILE --label COL [--text COL [--features default|words]] [--algo lr|nb|gbdt] [--calibrate none|platt|isotonic|temperature] --out DIR</c>:
 /// k-fold metrics (one <c>name: value</c> per line), then a model trained on all rows, written to <c>DIR/model.hai</c>
 /// and as ONNX to <c>DIR/model.onnx</c>: end to end (raw columns or raw text in) where ONNX can express the featurizer,
 /// else reading the featurized vector; the <c>onnx:</c> line says which.
@@ -29,8 +29,8 @@ internal static class TrainCommand
         var text = new Option<string?>("--text") { Description = "The text column: trains a text classifier instead of a tabular one." };
         var algo = new Option<string>("--algo") { Description = "lr, nb (text only) or gbdt (tabular only).", DefaultValueFactory = _ => "lr" };
         algo.AcceptOnlyFromAmong("lr", "nb", "gbdt");
-        var calibrate = new Option<string>("--calibrate") { Description = "Probability calibration of a binary tabular model.", DefaultValueFactory = _ => "none" };
-        calibrate.AcceptOnlyFromAmong("none", "platt", "isotonic");
+        var calibrate = new Option<string>("--calibrate") { Description = "Probability calibration: platt or isotonic (binary tabular), temperature (text).", DefaultValueFactory = _ => "none" };
+        calibrate.AcceptOnlyFromAmong("none", "platt", "isotonic", "temperature");
         var features = new Option<string>("--features")
         {
             Description = "Text features: default (hashed words and character n-grams, accents folded) or words (a word 1-2 gram vocabulary, accents kept, which ONNX runs end to end).",
@@ -75,6 +75,11 @@ internal static class TrainCommand
         if (r.Features != "default")
         {
             throw new ArgumentException("--features chooses text features; give --text COL, or leave it out for tabular data.");
+        }
+
+        if (r.Calibrate == "temperature")
+        {
+            throw new ArgumentException("--calibrate temperature calibrates text classifiers; use platt or isotonic for tabular data, or give --text COL.");
         }
 
         var data = Path.GetExtension(r.Data).ToLowerInvariant() switch
@@ -127,6 +132,11 @@ internal static class TrainCommand
             throw new ArgumentException("--algo gbdt trains tabular classifiers; use lr or nb with --text.");
         }
 
+        if (r.Calibrate is "platt" or "isotonic")
+        {
+            throw new ArgumentException($"--calibrate {r.Calibrate} calibrates binary tabular models; text classifiers use --calibrate temperature.");
+        }
+
         var examples = TextExamples.Read(r.Data, r.Text!, r.Label);
         var options = new TextClassifierTrainingOptions
         {
@@ -135,12 +145,20 @@ internal static class TrainCommand
                 ? new TextFeaturizerOptions { FeatureSpace = FeatureSpace.Vocabulary, CharNGramMax = 0, FoldAccents = false }
                 : new TextFeaturizerOptions(),
         };
+        // Temperature scaling never changes a label, so the k-fold label metrics need not pay for nested calibration.
         var cv = CrossValidation.KFold(examples, options.CreateTrainer(), r.Folds, r.Seed);
         var ci = CultureInfo.InvariantCulture;
         console.WriteLine($"rows: {examples.Count}");
         console.WriteLine(string.Create(ci, $"macro_f1: {cv.MeanMacroF1:F4}"));
         console.WriteLine(string.Create(ci, $"accuracy: {cv.MeanAccuracy:F4}"));
-        var model = TextClassifier.Train(examples, options);
+        var model = TextClassifier.Train(examples, r.Calibrate == "temperature"
+            ? options with { Calibration = TextCalibration.Temperature, CalibrationFolds = r.Folds, CalibrationSeed = r.Seed }
+            : options);
+        if (r.Calibrate == "temperature")
+        {
+            console.WriteLine(string.Create(ci, $"temperature: {model.Temperature:F4}"));
+        }
+
         Write(console, r.Out, model.Save);
         var onnx = Path.Combine(r.Out, OnnxFileName);
         if (OnnxExporter.CanExportEndToEnd(model, out var reason))

@@ -1,3 +1,4 @@
+using HybridAI.Orchestrator.Batching;
 using Polly;
 
 namespace HybridAI.Orchestrator;
@@ -25,6 +26,7 @@ public sealed class StepOptions<TState>
     internal CircuitBreakerSettings? CircuitBreaker { get; private set; }
     internal Func<TState, Exception, CancellationToken, ValueTask>? Fallback { get; private set; }
     internal List<Action<ResiliencePipelineBuilder>>? Custom { get; private set; }
+    internal BatchingSettings? Batching { get; private set; }
 
     internal bool NeedsPipeline => Timeout is not null || RetryMaxAttempts > 1 || CircuitBreaker is not null || Custom is not null;
 
@@ -70,6 +72,37 @@ public sealed class StepOptions<TState>
     {
         ArgumentNullException.ThrowIfNull(configure);
         (Custom ??= []).Add(configure);
+        return this;
+    }
+
+    /// <summary>
+    /// Lets a classify or score step whose model implements <c>IBatchClassifier</c> / <c>IBatchScorer</c> coalesce the
+    /// concurrent items of a <see cref="WorkflowRunner.RunBatchAsync{TState}"/> into one model call of at most
+    /// <paramref name="maxBatchSize"/> inputs. A micro-batch goes as soon as it is full, or no other item of the batch
+    /// can still reach the step (none is before it, and no running item will free a slot for a further input; items
+    /// waiting in a micro-batch are never waited for), or <paramref name="maxWait"/> (default 2 ms, on the runner's
+    /// clock) has passed since its first item arrived. So a batch with parallelism 1 never waits, and online,
+    /// streaming and resumed runs call the model directly.
+    /// Off by default: it trades a bounded wait per item for throughput, which only pays for models with a per-call
+    /// overhead (ONNX Runtime, GPUs, remote endpoints).
+    /// </summary>
+    /// <remarks>
+    /// Results equal unbatched ones. When a batched call throws, its inputs are retried one by one, so a bad input
+    /// fails only its own item. Resilience wraps each item: a retry re-joins the batcher, a timeout or cancellation
+    /// takes the item out of its micro-batch.
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// .Classify("churn", onnxClassifier, c =&gt; c.Features, (c, r) =&gt; c.Churn = r.Label,
+    ///     configure: s =&gt; s.WithBatching(maxBatchSize: 32, maxWait: TimeSpan.FromMilliseconds(2)))
+    /// </code>
+    /// </example>
+    public StepOptions<TState> WithBatching(int maxBatchSize = 32, TimeSpan? maxWait = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxBatchSize, 1);
+        var wait = maxWait ?? BatchingSettings.DefaultMaxWait;
+        ArgumentOutOfRangeException.ThrowIfLessThan(wait, TimeSpan.Zero, nameof(maxWait));
+        Batching = new BatchingSettings(maxBatchSize, wait);
         return this;
     }
 

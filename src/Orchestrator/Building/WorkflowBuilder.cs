@@ -178,6 +178,7 @@ public sealed class WorkflowBuilder<TState>
                 throw new WorkflowValidationException($"Workflow '{_name}' step '{step.Name}': another step already has this name.");
             }
             step.Resilience = null;
+            step.UseBatching(null);
             if (configure is not null)
             {
                 var options = new StepOptions<TState>();
@@ -192,6 +193,11 @@ public sealed class WorkflowBuilder<TState>
                 if (options.NeedsPipeline || options.Fallback is not null)
                 {
                     step.Resilience = new StepResilience<TState>(options, _name, step.Name);
+                }
+
+                if (step.UseBatching(options.Batching) is { } whyNot)
+                {
+                    throw new WorkflowValidationException($"Workflow '{_name}' step '{step.Name}': {whyNot}");
                 }
             }
             steps[i] = step;

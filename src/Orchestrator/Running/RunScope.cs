@@ -68,6 +68,9 @@ internal sealed class RunScope<TState> : RunContext
     public string? SuspendReason { get; set; }
     public string? SuspendedAtStep { get; set; }
 
+    /// <summary>Non-null when the run is an item of a batch run whose workflow has batching steps.</summary>
+    public Batching.BatchItem? BatchItem { get; init; }
+
     /// <summary>Non-null when the run is streamed.</summary>
     public ChannelWriter<WorkflowUpdate>? Sink { get; set; }
 

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
+using HybridAI.Orchestrator.Batching;
 
 namespace HybridAI.Orchestrator;
 
@@ -11,6 +12,8 @@ public sealed partial class WorkflowRunner
     /// goes on. Reads ahead at most twice the parallelism, so a slow consumer holds back the inputs.
     /// Unlike <see cref="RunAsync{TState}"/>, cancelling the token ends the enumeration with an
     /// <see cref="OperationCanceledException"/> (items already running see the token and stop before their next step).
+    /// Classify and score steps configured with <see cref="StepOptions{TState}.WithBatching"/> coalesce the items that
+    /// reach them at the same time into one model call.
     /// </summary>
     public async IAsyncEnumerable<RunResult<TState>> RunBatchAsync<TState>(Workflow<TState> workflow, IAsyncEnumerable<TState> inputs,
         BatchOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -20,6 +23,7 @@ public sealed partial class WorkflowRunner
         ArgumentNullException.ThrowIfNull(inputs);
         var parallelism = Math.Max(1, options?.MaxDegreeOfParallelism ?? Environment.ProcessorCount);
         var progress = new BatchCounter(options?.Progress);
+        var batching = workflow.Batches ? new BatchRun(workflow.StepArray.Length, parallelism, Time) : null;
 
         // Not disposed on purpose: items still running when the consumer stops early release it afterwards.
         var slots = new SemaphoreSlim(parallelism, parallelism);
@@ -53,8 +57,12 @@ public sealed partial class WorkflowRunner
                 await foreach (var input in inputs.WithCancellation(token).ConfigureAwait(false))
                 {
                     await slots.WaitAsync(token).ConfigureAwait(false);
-                    var item = Task.Run(() => RunItemAsync(input), CancellationToken.None);
-                    await pending.Writer.WriteAsync(item, token).ConfigureAwait(false);
+                    var tracked = batching?.Start(0);
+                    var item = Task.Run(() => RunItemAsync(input, tracked), CancellationToken.None);
+                    if (!pending.Writer.TryWrite(item))
+                    {
+                        await WriteBlockedAsync(item, token).ConfigureAwait(false);
+                    }
                 }
                 pending.Writer.TryComplete();
             }
@@ -63,18 +71,37 @@ public sealed partial class WorkflowRunner
                 // Input errors and cancellation surface to the consumer after the items already started.
                 pending.Writer.TryComplete(ex is OperationCanceledException && !cancellationToken.IsCancellationRequested ? null : ex);
             }
+            finally
+            {
+                batching?.InputClosed();
+            }
         }
 
-        async Task<RunResult<TState>> RunItemAsync(TState input)
+        async Task WriteBlockedAsync(Task<RunResult<TState>> item, CancellationToken token)
+        {
+            batching?.ProducerBlocked(true);
+            try
+            {
+                await pending.Writer.WriteAsync(item, token).ConfigureAwait(false);
+            }
+            finally
+            {
+                batching?.ProducerBlocked(false);
+            }
+        }
+
+        async Task<RunResult<TState>> RunItemAsync(TState input, BatchItem? tracked)
         {
             try
             {
-                var result = await ExecuteAsync(workflow, input, NewRunId(), 0, null, null, cancellationToken).ConfigureAwait(false);
+                var result = await ExecuteAsync(workflow, input, NewRunId(), 0, null, null, cancellationToken, tracked).ConfigureAwait(false);
                 progress.Add(result.Status);
                 return result;
             }
             finally
             {
+                // Before the slot frees, so a batcher never counts the item and its successor both.
+                tracked?.End();
                 slots.Release();
             }
         }

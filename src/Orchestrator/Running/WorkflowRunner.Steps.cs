@@ -28,6 +28,7 @@ public sealed partial class WorkflowRunner
                 return;
             }
             var step = steps[index];
+            run.BatchItem?.Moved(index);
             if (++executed > _maxSteps)
             {
                 throw new WorkflowStepException(workflow.Name, step.Name, run.RunId, new WorkflowRunException(

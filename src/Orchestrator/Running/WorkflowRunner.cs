@@ -73,11 +73,12 @@ public sealed partial class WorkflowRunner
     private static string NewRunId() => Guid.CreateVersion7().ToString("N");
 
     private async Task<RunResult<TState>> ExecuteAsync<TState>(Workflow<TState> workflow, TState input, string runId, int startIndex,
-        GateDecision? decision, ChannelWriter<WorkflowUpdate>? sink, CancellationToken cancellationToken)
+        GateDecision? decision, ChannelWriter<WorkflowUpdate>? sink, CancellationToken cancellationToken, Batching.BatchItem? batchItem = null)
         where TState : class, new()
     {
         var run = new RunScope<TState>(this, workflow, runId, input, cancellationToken)
         {
+            BatchItem = batchItem,
             StartIndex = startIndex,
             PendingDecision = decision,
             Sink = sink,

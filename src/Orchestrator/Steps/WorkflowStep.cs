@@ -1,3 +1,4 @@
+using HybridAI.Orchestrator.Batching;
 using HybridAI.Orchestrator.Resilience;
 using HybridAI.Orchestrator.Running;
 
@@ -21,6 +22,13 @@ internal abstract class WorkflowStep<TState>
 
     /// <summary>Null when the step has no resilience: it then runs without Polly at all.</summary>
     public StepResilience<TState>? Resilience { get; set; }
+
+    /// <summary>Whether the step coalesces the items of a batch run (see <see cref="UseBatching"/>).</summary>
+    public virtual bool Batches => false;
+
+    /// <summary>Sets (or clears, with null) the step's batching; returns why it cannot batch, or null.</summary>
+    public virtual string? UseBatching(BatchingSettings? settings) =>
+        settings is null ? null : $"only classify and score steps batch, not a {Kind} step.";
 
     /// <summary>Does the step's work.</summary>
     public abstract ValueTask ExecuteAsync(StepScope<TState> scope, CancellationToken cancellationToken);

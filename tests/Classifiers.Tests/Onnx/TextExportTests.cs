@@ -62,6 +62,25 @@ public sealed class TextExportTests(ITestOutputHelper output)
     }
 
     [OnnxRuntimeFact]
+    public void A_temperature_calibrated_model_exports_its_calibrated_probabilities()
+    {
+        var raw = TextClassifier.Train(ScenarioTickets.Train, new TextClassifierTrainingOptions { Featurizer = Words });
+        var texts = AllTexts();
+        foreach (var temperature in new[] { 0.6, 1.7 })
+        {
+            var model = raw.WithTemperature(temperature);
+            using var onnx = OnnxClassifier.FromBytes(OnnxExporter.ExportEndToEnd(model));
+            var ort = onnx.ClassifyTexts(texts);
+            var delta = MaxDifference(model, texts, ort);
+            output.WriteLine($"tickets end-to-end, T = {temperature}: max |Δp| = {delta:E2}");
+            Assert.True(delta <= Tolerance, $"T = {temperature}: max |Δp| {delta:E2} > {Tolerance}");
+
+            // The graph must really carry T: the uncalibrated model's confidence differs on the first ticket.
+            Assert.True(Math.Abs(raw.Classify(texts[0]).Confidence - ort[0].Confidence) > 1e-3, $"T = {temperature} left no trace in the graph");
+        }
+    }
+
+    [OnnxRuntimeFact]
     public void The_end_to_end_graph_tokenizes_and_weights_awkward_texts_like_the_featurizer()
     {
         // "istanbul" enters the vocabulary, so ONNX Runtime lower-casing "İstanbul" to it would show.

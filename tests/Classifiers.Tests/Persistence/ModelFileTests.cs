@@ -85,13 +85,14 @@ public sealed class ModelFileTests : IDisposable
     [Fact]
     public void A_newer_format_version_is_refused_by_number()
     {
-        var bytes = EditHeader(Save(Hashed), h => h["formatVersion"] = 2);
+        // Version 2 (calibration) is read; 3 is from a newer library.
+        var bytes = EditHeader(Save(Hashed), h => h["formatVersion"] = 3);
 
         var ex = Assert.Throws<ModelFormatException>(() => TextClassifier.Load(new MemoryStream(bytes)));
 
         Assert.Equal("formatVersion", ex.Field);
-        Assert.Equal(2, ex.FormatVersion);
-        Assert.Contains("version 2 is not supported", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(3, ex.FormatVersion);
+        Assert.Contains("version 3 is not supported", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -125,6 +126,48 @@ public sealed class ModelFileTests : IDisposable
 
         Assert.Equal("featurizer.useIdf", ex.Field);
     }
+
+    [Fact]
+    public void A_calibrated_model_round_trips_its_temperature_and_identical_probabilities_as_version_2()
+    {
+        var calibrated = Hashed.WithTemperature(0.6180339887498949);
+        var bytes = Save(calibrated);
+
+        var loaded = TextClassifier.Load(new MemoryStream(bytes));
+
+        Assert.Equal(calibrated.Temperature, loaded.Temperature);
+        AssertSamePredictions(calibrated, loaded);
+        var header = Header(bytes);
+        Assert.Equal(2, (int)header["formatVersion"]!);
+        Assert.Equal("temperature", (string)header["calibration"]!["method"]!);
+        Assert.Equal(Save(calibrated), Save(loaded));
+    }
+
+    [Fact]
+    public void An_uncalibrated_model_is_still_written_as_version_1_and_a_version_1_file_loads_uncalibrated()
+    {
+        var bytes = Save(Hashed);
+
+        Assert.Equal(1, (int)Header(bytes)["formatVersion"]!);
+        Assert.False(Header(bytes).AsObject().ContainsKey("calibration"));
+        Assert.Equal(1, TextClassifier.Load(new MemoryStream(bytes)).Temperature);
+    }
+
+    [Fact]
+    public void A_bad_temperature_or_method_is_named()
+    {
+        var calibrated = Save(Hashed.WithTemperature(2));
+
+        var temperature = Assert.Throws<ModelFormatException>(() => TextClassifier.Load(new MemoryStream(
+            EditHeader(calibrated, h => h["calibration"]!["temperature"] = -1))));
+        var method = Assert.Throws<ModelFormatException>(() => TextClassifier.Load(new MemoryStream(
+            EditHeader(calibrated, h => h["calibration"]!["method"] = "isotonic"))));
+
+        Assert.Equal("calibration.temperature", temperature.Field);
+        Assert.Equal("calibration.method", method.Field);
+    }
+
+    private static JsonNode Header(byte[] file) => JsonNode.Parse(file.AsSpan(12, BinaryPrimitives.ReadInt32LittleEndian(file.AsSpan(8))))!;
 
     private static void AssertSamePredictions(TextClassifier expected, TextClassifier actual)
     {

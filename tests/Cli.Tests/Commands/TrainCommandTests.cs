@@ -52,6 +52,33 @@ public sealed class TrainCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_text_classifier_trains_with_temperature_calibration_kept_in_its_model_file()
+    {
+        var data = Path.Combine(Repository(), "samples", "scenarios", "01-ticket-triage", "data");
+        var folder = Path.Combine(_work, "calibrated");
+        Assert.Equal(0, await Run("train", "--data", Path.Combine(data, "tickets.train.jsonl"), "--label", "priority", "--text", "body",
+            "--calibrate", "temperature", "--folds", "3", "--out", folder));
+
+        var temperature = Metric("temperature");
+        Assert.NotEqual(1, temperature);
+        using var file = File.OpenRead(Path.Combine(folder, "model.hai"));
+        Assert.Equal(temperature, HybridAI.Classifiers.TextClassifier.Load(file).Temperature, 4);
+    }
+
+    [Fact]
+    public async Task A_calibration_that_does_not_fit_the_model_kind_is_a_clear_error()
+    {
+        var csv = Path.Combine(_work, "t.csv");
+        await File.WriteAllTextAsync(csv, "a,b,class\n1,x,y\n2,z,n\n3,x,y\n");
+        Assert.Equal(HybridAICommand.InputError, await Run("train", "--data", csv, "--label", "class", "--calibrate", "temperature", "--out", _work));
+        Assert.Contains("--calibrate temperature calibrates text classifiers", _cli.Flat, StringComparison.Ordinal);
+
+        await File.WriteAllTextAsync(csv, "body,category\nrefund please,billing\napp crashes,technical\n");
+        Assert.Equal(HybridAICommand.InputError, await Run("train", "--data", csv, "--label", "category", "--text", "body", "--calibrate", "platt", "--out", _work));
+        Assert.Contains("text classifiers use --calibrate temperature", _cli.Flat, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_arff_syntax_error_names_file_line_and_column()
     {
         var bad = Path.Combine(_work, "bad.arff");

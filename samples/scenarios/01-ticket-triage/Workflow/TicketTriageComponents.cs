@@ -2,6 +2,7 @@ using HybridAI.Abstractions.Classification;
 using HybridAI.Abstractions.Privacy;
 using HybridAI.Abstractions.Retrieval;
 using HybridAI.Classifiers;
+using HybridAI.Classifiers.Calibration;
 using HybridAI.Generators.Chat;
 using HybridAI.Generators.Grounding;
 using HybridAI.Governance.Audit;
@@ -16,13 +17,20 @@ using Microsoft.Extensions.AI;
 namespace HybridAI.Scenarios.TicketTriage;
 
 /// <summary>
-/// Everything the ticket-triage workflow runs on, on embedded defaults: two text classifiers trained
+/// Everything the ticket-triage workflow runs on, on embedded defaults: two calibrated text classifiers trained
 /// from the scenario's labelled tickets, a SQLite FTS5 knowledge base, the no-model grounded writer,
 /// the PII detector, and SQLite files for audit, checkpoints and the review queue under one work folder.
 /// </summary>
 public sealed class TicketTriageComponents : IAsyncDisposable
 {
     private TicketTriageComponents(string workDirectory) => WorkDirectory = workDirectory;
+
+    /// <summary>
+    /// How both classifiers train: the defaults (logistic regression on TF-IDF word and character n-grams) with
+    /// temperature calibration fitted on 5-fold out-of-fold predictions, so the route's 0.45 confidence threshold
+    /// means what it says. Calibration changes confidences only, never the predicted label.
+    /// </summary>
+    public static TextClassifierTrainingOptions TrainingOptions { get; } = new() { Calibration = TextCalibration.Temperature };
 
     /// <summary>Folder holding the SQLite files (kb.db, audit.db, checkpoints.db, review.db).</summary>
     public string WorkDirectory { get; }
@@ -73,8 +81,8 @@ public sealed class TicketTriageComponents : IAsyncDisposable
         var masker = new PiiMasker(pii);
 
         var examples = data.Train.Select(t => (Text: masker.Mask(TextOf(t)).Text, t.Category, t.Priority)).ToList();
-        var category = TextClassifier.Train(examples.Select(e => (e.Text, e.Category)));
-        var priority = TextClassifier.Train(examples.Select(e => (e.Text, e.Priority)));
+        var category = TextClassifier.Train(examples.Select(e => (e.Text, e.Category)), TrainingOptions);
+        var priority = TextClassifier.Train(examples.Select(e => (e.Text, e.Priority)), TrainingOptions);
 
         var kbPath = Path.Combine(workDirectory, "kb.db");
         var index = await SqliteDocumentIndex.OpenAsync(kbPath, cancellationToken: cancellationToken).ConfigureAwait(false);

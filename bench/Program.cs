@@ -5,6 +5,7 @@ using HybridAI.Benchmarks;
 // dotnet run -c Release --project bench -- audit-sink  (sustained events/s of the SQLite audit log)
 // dotnet run -c Release --project bench -- scenario    (scenario 01 over its whole data set)
 // dotnet run -c Release --project bench -- classifiers (scoring throughput of text LR and GBDT, LR training on 100k texts)
+// dotnet run -c Release --project bench -- gbdt [--job short]  (BenchmarkDotNet: GBDT scoring per row, scoring layout vs reference walk)
 // dotnet run -c Release --project bench -- onnx [--job short]  (BenchmarkDotNet: OnnxSession.Run per call; peer: bench/peers/onnxruntime-node/call-overhead.mjs)
 var mode = args.Length > 0 ? args[0] : "engine";
 switch (mode)
@@ -12,6 +13,10 @@ switch (mode)
     case "engine":
         BenchmarkSwitcher.FromTypes([typeof(EngineOverheadBenchmarks), typeof(EngineOverheadWhileSinkKeepsUpBenchmarks)])
             .Run(args.Length > 1 ? args[1..] : ["--filter", "*"]);
+        return 0;
+    case "gbdt":
+        BenchmarkSwitcher.FromTypes([typeof(GbdtScoringBenchmarks)])
+            .Run(args.Contains("--filter") ? args[1..] : [.. args[1..], "--filter", "*"]);
         return 0;
     case "onnx":
         // Without a filter BenchmarkDotNet asks which benchmark to run; "onnx --job short" should just run them all.
@@ -28,6 +33,6 @@ switch (mode)
         await ScenarioThroughput.RunAsync().ConfigureAwait(false);
         return 0;
     default:
-        Console.Error.WriteLine($"Unknown mode '{mode}'. Use engine, onnx, audit-sink, classifiers or scenario.");
+        Console.Error.WriteLine($"Unknown mode '{mode}'. Use engine, gbdt, onnx, audit-sink, classifiers or scenario.");
         return 2;
 }

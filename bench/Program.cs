@@ -7,6 +7,7 @@ using HybridAI.Benchmarks;
 // dotnet run -c Release --project bench -- classifiers (scoring throughput of text LR and GBDT, LR training on 100k texts)
 // dotnet run -c Release --project bench -- embeddings (embeddings/s of the hashed n-gram and SIF word-vector embedders)
 // dotnet run -c Release --project bench -- batching    (items/s of a batch run over an ONNX classifier, with and without step batching)
+// dotnet run -c Release --project bench -- gbdt [--job short]  (BenchmarkDotNet: GBDT scoring per row, scoring layout vs reference walk)
 // dotnet run -c Release --project bench -- onnx [--job short]  (BenchmarkDotNet: OnnxSession.Run per call; peer: bench/peers/onnxruntime-node/call-overhead.mjs)
 var mode = args.Length > 0 ? args[0] : "engine";
 switch (mode)
@@ -14,6 +15,10 @@ switch (mode)
     case "engine":
         BenchmarkSwitcher.FromTypes([typeof(EngineOverheadBenchmarks), typeof(EngineOverheadWhileSinkKeepsUpBenchmarks)])
             .Run(args.Length > 1 ? args[1..] : ["--filter", "*"]);
+        return 0;
+    case "gbdt":
+        BenchmarkSwitcher.FromTypes([typeof(GbdtScoringBenchmarks)])
+            .Run(args.Contains("--filter") ? args[1..] : [.. args[1..], "--filter", "*"]);
         return 0;
     case "onnx":
         // Without a filter BenchmarkDotNet asks which benchmark to run; "onnx --job short" should just run them all.
@@ -36,6 +41,6 @@ switch (mode)
         await ScenarioThroughput.RunAsync().ConfigureAwait(false);
         return 0;
     default:
-        Console.Error.WriteLine($"Unknown mode '{mode}'. Use engine, onnx, audit-sink, classifiers, embeddings, batching or scenario.");
+        Console.Error.WriteLine($"Unknown mode '{mode}'. Use engine, gbdt, onnx, audit-sink, classifiers, embeddings, batching or scenario.");
         return 2;
 }

@@ -22,10 +22,15 @@ namespace HybridAI.Classifiers.Tabular;
 /// </example>
 public sealed partial class TabularClassifier : IClassifier<TabularRow>
 {
+    private delegate void FeaturizedRowAction(int row, ReadOnlySpan<double> features);
+
     /// <summary>How many features <see cref="Classify(TabularRow)"/> reports in <see cref="Classification.TopFeatures"/>.</summary>
     public const int DefaultTopFeatureCount = 5;
 
     private const int StackLimit = 256;
+
+    /// <summary>Size of the featurized block batch scoring works through: well inside a core's L2.</summary>
+    private const int BlockBytes = 128 * 1024;
     private readonly string[] _labels;
 
     internal TabularClassifier(TabularFeaturizer featurizer, string[] labels, ITabularModel model, ProbabilityCalibrator? calibrator = null)
@@ -105,31 +110,22 @@ public sealed partial class TabularClassifier : IClassifier<TabularRow>
     public double[] PredictProbabilities(TabularData data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var matrix = Featurizer.Transform(data);
-        var d = Featurizer.Dimension;
         var k = _labels.Length;
         var result = new double[data.RowCount * k];
-        for (var i = 0; i < data.RowCount; i++)
-        {
-            Probabilities(matrix.AsSpan(i * d, d), result.AsSpan(i * k, k));
-        }
-
+        ForEachFeaturizedRow(data, (row, features) => Probabilities(features, result.AsSpan(row * k, k)));
         return result;
     }
 
     /// <summary>The uncalibrated log-odds of <c>Labels[1]</c> for every row of a two-label model.</summary>
     internal double[] Logits(TabularData data)
     {
-        var matrix = Featurizer.Transform(data);
-        var d = Featurizer.Dimension;
-        Span<double> margins = stackalloc double[2];
         var result = new double[data.RowCount];
-        for (var i = 0; i < result.Length; i++)
+        var margins = new double[2];
+        ForEachFeaturizedRow(data, (row, features) =>
         {
-            Model.Margins(matrix.AsSpan(i * d, d), margins);
-            result[i] = margins[1] - margins[0];
-        }
-
+            Model.Margins(features, margins);
+            result[row] = margins[1] - margins[0];
+        });
         return result;
     }
 
@@ -145,6 +141,34 @@ public sealed partial class TabularClassifier : IClassifier<TabularRow>
         }
 
         Softmax.Normalize(probabilities);
+    }
+
+    /// <summary>
+    /// Featurizes <paramref name="data"/> a block of rows at a time into one pooled buffer and hands each row to
+    /// <paramref name="score"/>: the buffer stays in cache, where a whole-table matrix (tens of MB for 100k rows)
+    /// would be written, evicted and read back.
+    /// </summary>
+    private void ForEachFeaturizedRow(TabularData data, FeaturizedRowAction score)
+    {
+        var d = Featurizer.Dimension;
+        var block = Math.Clamp(BlockBytes / sizeof(double) / Math.Max(d, 1), 1, Math.Max(data.RowCount, 1));
+        var buffer = ArrayPool<double>.Shared.Rent(block * d);
+        try
+        {
+            for (var start = 0; start < data.RowCount; start += block)
+            {
+                var count = Math.Min(block, data.RowCount - start);
+                Featurizer.Transform(data, start, count, buffer);
+                for (var r = 0; r < count; r++)
+                {
+                    score(start + r, buffer.AsSpan(r * d, d));
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(buffer);
+        }
     }
 
     private FeatureContribution[] Explain(ReadOnlySpan<double> features, int label, int top)

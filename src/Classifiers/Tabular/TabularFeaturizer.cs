@@ -127,42 +127,53 @@ public sealed class TabularFeaturizer
     public double[] Transform(TabularData data)
     {
         ArgumentNullException.ThrowIfNull(data);
+        var matrix = new double[data.RowCount * Dimension];
+        Transform(data, 0, data.RowCount, matrix);
+        return matrix;
+    }
+
+    /// <summary>
+    /// The features of rows [<paramref name="start"/>, start + <paramref name="count"/>) into <paramref name="matrix"/>,
+    /// row-major; lets scoring featurize a block at a time into a buffer that stays in cache.
+    /// </summary>
+    internal void Transform(TabularData data, int start, int count, Span<double> matrix)
+    {
         var d = Dimension;
-        var matrix = new double[data.RowCount * d];
+        matrix = matrix[..(count * d)];
+        matrix.Clear();
         foreach (var column in _columns)
         {
             if (!data.TryGetColumn(column.Name, out var source))
             {
-                for (var i = 0; i < data.RowCount; i++)
+                for (var r = 0; r < count; r++)
                 {
                     if (column.Kind == TabularColumnKind.Numeric)
                     {
-                        column.WriteNumber(double.NaN, matrix.AsSpan(i * d, d), i);
+                        column.WriteNumber(double.NaN, matrix.Slice(r * d, d), start + r);
                     }
                     else
                     {
-                        column.WriteCategory(null, matrix.AsSpan(i * d, d));
+                        column.WriteCategory(null, matrix.Slice(r * d, d));
                     }
                 }
             }
             else if (column.Kind == TabularColumnKind.Numeric)
             {
-                for (var i = 0; i < data.RowCount; i++)
+                for (var r = 0; r < count; r++)
                 {
+                    var i = start + r;
                     var value = source.Kind == TabularColumnKind.Numeric ? source.Numbers[i] : data.Row(i).Number(column.Name);
-                    column.WriteNumber(value, matrix.AsSpan(i * d, d), i);
+                    column.WriteNumber(value, matrix.Slice(r * d, d), i);
                 }
             }
             else
             {
-                for (var i = 0; i < data.RowCount; i++)
+                for (var r = 0; r < count; r++)
                 {
-                    column.WriteCategory(source.LabelAt(i), matrix.AsSpan(i * d, d));
+                    column.WriteCategory(source.LabelAt(start + r), matrix.Slice(r * d, d));
                 }
             }
         }
-
-        return matrix;
     }
 
     private static FeaturizedColumn FitNumeric(TabularColumn column, int offset, TabularFeaturizerOptions options)

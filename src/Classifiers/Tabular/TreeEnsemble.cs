@@ -1,14 +1,22 @@
+using System.Numerics.Tensors;
+
 namespace HybridAI.Classifiers.Tabular;
 
 /// <summary>
 /// Boosted trees in flat arrays, every tree's nodes side by side: an internal node sends a row left
 /// when <c>(float)x[Feature] &lt;= Threshold</c> (float32, as ONNX tree ensembles compare); a leaf has
 /// Feature = −1. Every node keeps its value (leaf: the output; internal: what the tree would say
-/// stopping there), which is what Saabas-style explanations walk.
+/// stopping there), which is what Saabas-style explanations walk. Those arrays are what export, files
+/// and explanations read; scoring goes through a <see cref="CompleteTrees"/> layout built from them once.
 /// </summary>
 internal sealed class TreeEnsemble : ITabularModel
 {
     public const string KindName = "gradient-boosting";
+
+    /// <summary>Rows up to this many features are converted to float32 on the stack.</summary>
+    private const int StackLimit = 512;
+
+    private readonly CompleteTrees? _complete;
 
     public TreeEnsemble(double[] baseMargins, int[] treeRoots, int[] treeClass, int[] feature, float[] threshold, int[] left, int[] right, double[] value, int dimension)
     {
@@ -21,6 +29,7 @@ internal sealed class TreeEnsemble : ITabularModel
         Right = right;
         Value = value;
         Dimension = dimension;
+        _complete = CompleteTrees.TryBuild(this);
     }
 
     public string Kind => KindName;
@@ -45,7 +54,26 @@ internal sealed class TreeEnsemble : ITabularModel
 
     public double[] Value { get; }
 
+    /// <summary>Whether <see cref="Margins"/> walks the complete-tree layout (false: trees too deep for it).</summary>
+    public bool HasScoringLayout => _complete is not null;
+
     public void Margins(ReadOnlySpan<double> features, Span<double> margins)
+    {
+        if (_complete is null || features.Length > StackLimit)
+        {
+            ReferenceMargins(features, margins);
+            return;
+        }
+
+        // Every split compares (float)x, so each feature is converted once rather than once per split.
+        Span<float> x = stackalloc float[features.Length];
+        TensorPrimitives.ConvertTruncating(features, x);
+        BaseMargins.CopyTo(margins);
+        _complete.Add(x, margins);
+    }
+
+    /// <summary>The margins by walking the flat arrays node by node: what the scoring layout must reproduce exactly.</summary>
+    public void ReferenceMargins(ReadOnlySpan<double> features, Span<double> margins)
     {
         BaseMargins.CopyTo(margins);
         var feature = Feature;

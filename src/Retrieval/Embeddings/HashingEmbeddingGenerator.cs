@@ -49,19 +49,8 @@ public sealed class HashingEmbeddingGenerator : IEmbeddingGenerator<string, Embe
         IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(values);
-        if (options?.Dimensions is int requested && requested != Dimensions)
-        {
-            throw new ArgumentException($"This generator makes {Dimensions}-dimensional vectors; {requested} were requested.", nameof(options));
-        }
-
-        var result = new GeneratedEmbeddings<Embedding<float>>();
-        foreach (string value in values)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            result.Add(new Embedding<float>(Embed(value)) { ModelId = ModelId, CreatedAt = null });
-        }
-
-        return Task.FromResult(result);
+        LocalEmbedding.CheckDimensions(options, Dimensions);
+        return Task.FromResult(LocalEmbedding.EachText(values, ModelId, Embed, cancellationToken));
     }
 
     /// <summary>Embeds one text synchronously; the same vector <see cref="GenerateAsync"/> gives.</summary>
@@ -75,10 +64,7 @@ public sealed class HashingEmbeddingGenerator : IEmbeddingGenerator<string, Embe
     /// <summary>Embeds <paramref name="text"/> into <paramref name="destination"/> (length <see cref="Dimensions"/>) without allocating.</summary>
     public void Embed(ReadOnlySpan<char> text, Span<float> destination)
     {
-        if (destination.Length != Dimensions)
-        {
-            throw new ArgumentException($"The destination must hold {Dimensions} floats, not {destination.Length}.", nameof(destination));
-        }
+        LocalEmbedding.CheckDestination(destination, Dimensions);
 
         destination.Clear();
         int capacity = TextFolding.MaxFoldedLength(text.Length);
@@ -102,13 +88,7 @@ public sealed class HashingEmbeddingGenerator : IEmbeddingGenerator<string, Embe
 
     /// <inheritdoc />
     public object? GetService(Type serviceType, object? serviceKey = null)
-    {
-        ArgumentNullException.ThrowIfNull(serviceType);
-        return serviceKey is not null ? null
-            : serviceType == typeof(EmbeddingGeneratorMetadata) ? _metadata
-            : serviceType.IsInstanceOfType(this) ? this
-            : null;
-    }
+        => LocalEmbedding.GetService(this, _metadata, serviceType, serviceKey);
 
     /// <summary>Holds no resources; present because the interface asks for it.</summary>
     public void Dispose()

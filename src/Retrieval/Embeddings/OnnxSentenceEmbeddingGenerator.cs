@@ -84,16 +84,13 @@ public sealed class OnnxSentenceEmbeddingGenerator : IEmbeddingGenerator<string,
     {
         ArgumentNullException.ThrowIfNull(values);
         ObjectDisposedException.ThrowIf(_disposed, this);
-        if (options?.Dimensions is int requested && requested != Dimensions)
-        {
-            throw new ArgumentException($"This model makes {Dimensions}-dimensional vectors; {requested} were requested.", nameof(options));
-        }
+        LocalEmbedding.CheckDimensions(options, Dimensions);
 
         float[][] vectors = EmbedAll([.. values], cancellationToken);
         var result = new GeneratedEmbeddings<Embedding<float>>(vectors.Length);
         foreach (float[] vector in vectors)
         {
-            result.Add(new Embedding<float>(vector) { ModelId = ModelId, CreatedAt = null });
+            result.Add(LocalEmbedding.Wrap(vector, ModelId));
         }
 
         return Task.FromResult(result);
@@ -108,13 +105,7 @@ public sealed class OnnxSentenceEmbeddingGenerator : IEmbeddingGenerator<string,
 
     /// <inheritdoc />
     public object? GetService(Type serviceType, object? serviceKey = null)
-    {
-        ArgumentNullException.ThrowIfNull(serviceType);
-        return serviceKey is not null ? null
-            : serviceType == typeof(EmbeddingGeneratorMetadata) ? _metadata
-            : serviceType.IsInstanceOfType(this) ? this
-            : null;
-    }
+        => LocalEmbedding.GetService(this, _metadata, serviceType, serviceKey);
 
     /// <summary>Releases the model (after any run still in flight on another thread).</summary>
     public void Dispose()

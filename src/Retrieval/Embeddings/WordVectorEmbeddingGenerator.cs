@@ -62,19 +62,8 @@ public sealed class WordVectorEmbeddingGenerator : IEmbeddingGenerator<string, E
         IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(values);
-        if (options?.Dimensions is int requested && requested != Dimensions)
-        {
-            throw new ArgumentException($"This generator makes {Dimensions}-dimensional vectors; {requested} were requested.", nameof(options));
-        }
-
-        var result = new GeneratedEmbeddings<Embedding<float>>();
-        foreach (string value in values)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            result.Add(new Embedding<float>(Embed(value)) { ModelId = ModelId, CreatedAt = null });
-        }
-
-        return Task.FromResult(result);
+        LocalEmbedding.CheckDimensions(options, Dimensions);
+        return Task.FromResult(LocalEmbedding.EachText(values, ModelId, Embed, cancellationToken));
     }
 
     /// <summary>Embeds one text synchronously; the same vector <see cref="GenerateAsync"/> gives.</summary>
@@ -88,10 +77,7 @@ public sealed class WordVectorEmbeddingGenerator : IEmbeddingGenerator<string, E
     /// <summary>Embeds <paramref name="text"/> into <paramref name="destination"/> (length <see cref="Dimensions"/>).</summary>
     public void Embed(ReadOnlySpan<char> text, Span<float> destination)
     {
-        if (destination.Length != Dimensions)
-        {
-            throw new ArgumentException($"The destination must hold {Dimensions} floats, not {destination.Length}.", nameof(destination));
-        }
+        LocalEmbedding.CheckDestination(destination, Dimensions);
 
         WeightedAverage(text, destination);
         if (_component is not null)
@@ -124,14 +110,7 @@ public sealed class WordVectorEmbeddingGenerator : IEmbeddingGenerator<string, E
 
     /// <inheritdoc />
     public object? GetService(Type serviceType, object? serviceKey = null)
-    {
-        ArgumentNullException.ThrowIfNull(serviceType);
-        return serviceKey is not null ? null
-            : serviceType == typeof(EmbeddingGeneratorMetadata) ? _metadata
-            : serviceType == typeof(WordVectors) ? _vectors
-            : serviceType.IsInstanceOfType(this) ? this
-            : null;
-    }
+        => LocalEmbedding.GetService(this, _metadata, serviceType, serviceKey, _vectors);
 
     /// <summary>Does not dispose the <see cref="WordVectors"/>, which may be shared by several generators.</summary>
     public void Dispose()

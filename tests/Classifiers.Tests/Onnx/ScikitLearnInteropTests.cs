@@ -121,7 +121,7 @@ internal sealed class ScikitLearnTheoryAttribute : TheoryAttribute
 {
     public ScikitLearnTheoryAttribute()
     {
-        var ortSkip = new OnnxRuntimeFactAttribute().Skip;
+        var ortSkip = OnnxRuntimeAvailability.SkipReason();
         if (ortSkip is not null)
         {
             Skip = ortSkip;

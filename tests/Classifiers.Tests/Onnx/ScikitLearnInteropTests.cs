@@ -9,7 +9,7 @@ namespace HybridAI.Classifiers.Tests.Onnx;
 /// samples/interop/scikit-learn/train_and_export.py in skl2onnx's layout, run through <see cref="OnnxClassifier"/>:
 /// ONNX Runtime must reproduce scikit-learn's own predict_proba and predict on every held-out row.
 /// </summary>
-public sealed class ScikitLearnInteropTests : IDisposable
+public sealed class ScikitLearnInteropTests(ScikitLearnModels models) : IClassFixture<ScikitLearnModels>
 {
     // Float32 graphs against scikit-learn's float64 arithmetic.
     private const double Tolerance = 1e-5;
@@ -21,15 +21,13 @@ public sealed class ScikitLearnInteropTests : IDisposable
         ProbabilitiesOutput = "output_probability",
     };
 
-    private readonly string _work = Directory.CreateTempSubdirectory("hybridai-sklearn-").FullName;
-
     [ScikitLearnTheory]
     [InlineData("breast-cancer-lr")]   // Scaler → LinearClassifier (LOGISTIC) → Normalizer → ZipMap, int64 labels
     [InlineData("iris-lr")]            // the same with SOFTMAX over three string labels
     [InlineData("wine-forest")]        // TreeEnsembleClassifier → ZipMap, 25 trees
     public void OnnxClassifier_reproduces_scikit_learn(string name)
     {
-        var folder = Export();
+        var folder = models.Folder;
         var expected = ExpectedRows.Read(Path.Combine(folder, name + ".expected.csv"));
         using var classifier = OnnxClassifier.FromFile(Path.Combine(folder, name + ".onnx"), SkLearnNames);
 
@@ -55,6 +53,43 @@ public sealed class ScikitLearnInteropTests : IDisposable
 
         Console.WriteLine($"{name}: {expected.Rows.Count} rows, max |Δp| = {worst:E2}");
     }
+
+    private sealed record ExpectedRow(float[] Features, string Label, double[] Probabilities);
+
+    /// <summary>The script's CSV: features f0…, scikit-learn's label, then one p:LABEL column per class in classes_ order.</summary>
+    private sealed record ExpectedRows(string[] Labels, List<ExpectedRow> Rows)
+    {
+        public static ExpectedRows Read(string path)
+        {
+            var lines = File.ReadAllLines(path);
+            var header = lines[0].Split(',');
+            var labelColumn = Array.IndexOf(header, "label");
+            var labels = header[(labelColumn + 1)..].Select(h => h["p:".Length..]).ToArray();
+            var rows = new List<ExpectedRow>();
+            foreach (var line in lines.Skip(1).Where(l => l.Length > 0))
+            {
+                var cells = line.Split(',');
+                rows.Add(new ExpectedRow(
+                    [.. cells[..labelColumn].Select(v => float.Parse(v, CultureInfo.InvariantCulture))],
+                    cells[labelColumn],
+                    [.. cells[(labelColumn + 1)..].Select(v => double.Parse(v, CultureInfo.InvariantCulture))]));
+            }
+
+            return new ExpectedRows(labels, rows);
+        }
+    }
+}
+
+/// <summary>Runs train_and_export.py once for all the interop tests (it trains three models) into a temp folder.</summary>
+public sealed class ScikitLearnModels : IDisposable
+{
+    private readonly Lazy<string> _folder;
+    private readonly string _work = Directory.CreateTempSubdirectory("hybridai-sklearn-").FullName;
+
+    public ScikitLearnModels() => _folder = new Lazy<string>(Export);
+
+    /// <summary>The folder holding NAME.onnx and NAME.expected.csv; exported on first use, so skipped tests never run Python.</summary>
+    public string Folder => _folder.Value;
 
     public void Dispose() => Directory.Delete(_work, recursive: true);
 
@@ -86,30 +121,6 @@ public sealed class ScikitLearnInteropTests : IDisposable
         throw new DirectoryNotFoundException("HybridAI.sln not found above " + AppContext.BaseDirectory);
     }
 
-    private sealed record ExpectedRow(float[] Features, string Label, double[] Probabilities);
-
-    /// <summary>The script's CSV: features f0…, scikit-learn's label, then one p:LABEL column per class in classes_ order.</summary>
-    private sealed record ExpectedRows(string[] Labels, List<ExpectedRow> Rows)
-    {
-        public static ExpectedRows Read(string path)
-        {
-            var lines = File.ReadAllLines(path);
-            var header = lines[0].Split(',');
-            var labelColumn = Array.IndexOf(header, "label");
-            var labels = header[(labelColumn + 1)..].Select(h => h["p:".Length..]).ToArray();
-            var rows = new List<ExpectedRow>();
-            foreach (var line in lines.Skip(1).Where(l => l.Length > 0))
-            {
-                var cells = line.Split(',');
-                rows.Add(new ExpectedRow(
-                    [.. cells[..labelColumn].Select(v => float.Parse(v, CultureInfo.InvariantCulture))],
-                    cells[labelColumn],
-                    [.. cells[(labelColumn + 1)..].Select(v => double.Parse(v, CultureInfo.InvariantCulture))]));
-            }
-
-            return new ExpectedRows(labels, rows);
-        }
-    }
 }
 
 /// <summary>

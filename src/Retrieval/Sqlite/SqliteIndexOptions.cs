@@ -1,5 +1,6 @@
 using HybridAI.Retrieval.Chunking;
 using HybridAI.Retrieval.Querying;
+using Microsoft.Extensions.AI;
 
 namespace HybridAI.Retrieval.Sqlite;
 
@@ -24,6 +25,22 @@ public sealed class SqliteIndexOptions
     /// <summary>How many idle read connections are kept open for the next searches. Default: the processor count.</summary>
     public int MaxIdleReaders { get; init; } = Environment.ProcessorCount;
 
+    /// <summary>
+    /// Embeds chunks at ingest and queries at search time, enabling <see cref="HybridAI.Abstractions.Retrieval.SearchMode.Vector"/>,
+    /// <see cref="HybridAI.Abstractions.Retrieval.SearchMode.Hybrid"/> and MMR. Vectors are scaled to unit length and kept
+    /// in <c>&lt;file&gt;.vectors</c> beside the database. Null (the default): keyword search only.
+    /// </summary>
+    public IEmbeddingGenerator<string, Embedding<float>>? EmbeddingGenerator { get; init; }
+
+    /// <summary>
+    /// From this many vectors on, vector search uses an HNSW graph (built in memory on the first vector search after
+    /// opening, then extended at each ingest; not persisted) instead of scoring every vector. Default 10 000.
+    /// </summary>
+    public int HnswThreshold { get; init; } = 10_000;
+
+    /// <summary>HNSW candidate-list size at search time; higher is more exact and slower. Default 100.</summary>
+    public int HnswEfSearch { get; init; } = 100;
+
     internal void Validate()
     {
         if (Chunker is null)
@@ -32,5 +49,7 @@ public sealed class SqliteIndexOptions
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxIdleReaders, 1, nameof(MaxIdleReaders));
+        ArgumentOutOfRangeException.ThrowIfLessThan(HnswThreshold, 1, nameof(HnswThreshold));
+        ArgumentOutOfRangeException.ThrowIfLessThan(HnswEfSearch, 1, nameof(HnswEfSearch));
     }
 }

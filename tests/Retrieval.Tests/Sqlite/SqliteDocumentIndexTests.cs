@@ -161,7 +161,7 @@ public sealed class SqliteDocumentIndexTests : IDisposable
         Assert.Equal(("kb-shipping-en", "Shipping (new)"), (hit.DocumentId, hit.Source));
         Assert.Empty(hit.Metadata);
         Assert.NotEmpty(before);
-        Assert.Equal(1, CountRows(_dir.File("kb.db"), "SELECT count(*) FROM chunks WHERE doc_id = 'kb-shipping-en'"));
+        Assert.Equal(1, CountRows(_dir.File("kb.db"), "SELECT count(*) FROM chunks WHERE doc_id = 'kb-shipping-en' AND removed IS NULL"));
     }
 
     [Fact]
@@ -175,7 +175,7 @@ public sealed class SqliteDocumentIndexTests : IDisposable
 
         Assert.Empty(await index.GetChunksAsync("kb-2fa-en"));
         Assert.DoesNotContain(await index.SearchAsync(new SearchQuery("backup codes authenticator") { Top = 20 }), h => h.DocumentId == "kb-2fa-en");
-        Assert.Equal(0, CountRows(_dir.File("kb.db"), "SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH 'authenticator'"));
+        Assert.Equal(0, CountRows(_dir.File("kb.db"), "SELECT count(*) FROM chunks_fts JOIN chunks AS c ON c.row_id = chunks_fts.rowid WHERE chunks_fts MATCH 'authenticator' AND c.removed IS NULL"));
     }
 
     [Fact]
@@ -250,18 +250,19 @@ public sealed class SqliteDocumentIndexTests : IDisposable
         // The last round wrote "39" into churn-4 and deleted churn-0.
         Assert.Equal("churn-4", (await index.SearchAsync(new SearchQuery("temporary 39")))[0].DocumentId);
         Assert.Empty(await index.GetChunksAsync("churn-0"));
-        Assert.Equal(KnowledgeBase.Articles.Count + 4, CountRows(_dir.File("kb.db"), "SELECT count(*) FROM documents"));
+        Assert.Equal(KnowledgeBase.Articles.Count + 4, CountRows(_dir.File("kb.db"), "SELECT count(*) FROM documents WHERE removed IS NULL"));
     }
 
     [Theory]
     [InlineData(SearchMode.Vector)]
     [InlineData(SearchMode.Hybrid)]
-    public async Task Vector_and_hybrid_modes_are_not_supported_yet(SearchMode mode)
+    public async Task Vector_and_hybrid_modes_without_an_embedding_generator_are_a_clear_error(SearchMode mode)
     {
         await using var index = await SqliteDocumentIndex.OpenAsync(SqliteDocumentIndex.InMemory);
 
-        var error = await Assert.ThrowsAsync<NotSupportedException>(() => index.SearchAsync(new SearchQuery("refund") { Mode = mode }).AsTask());
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => index.SearchAsync(new SearchQuery("refund") { Mode = mode }).AsTask());
         Assert.Contains(mode.ToString(), error.Message, StringComparison.Ordinal);
+        Assert.Contains("EmbeddingGenerator", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using System.Text.Json.Nodes;
 
 namespace HybridAI.Retrieval.Qdrant;
@@ -10,7 +11,7 @@ namespace HybridAI.Retrieval.Qdrant;
 /// Every failure becomes a <see cref="QdrantException"/> naming the operation and address; request bodies (which
 /// hold document text) never go into messages.
 /// </summary>
-internal sealed class QdrantHttp : IDisposable
+internal sealed partial class QdrantHttp : IDisposable
 {
     /// <summary>Qdrant's error texts are short; anything longer is cut so a message cannot grow without bound.</summary>
     private const int MaxErrorText = 400;
@@ -125,8 +126,14 @@ internal sealed class QdrantHttp : IDisposable
             return content.Length == 0 ? "(empty body)" : "(no status.error in the answer)";
         }
 
+        // Qdrant quotes names with backticks, but a JSON type error quotes the offending value ("invalid type: string
+        // \"…\"") and that value may be a piece of a document: double-quoted spans are left out.
+        error = QuotedValue().Replace(error, "\"…\"");
         return error.Length <= MaxErrorText ? error : string.Concat(error.AsSpan(0, MaxErrorText), "…");
     }
+
+    [GeneratedRegex("\"[^\"]*\"")]
+    private static partial Regex QuotedValue();
 
     public static string Escape(string segment) => Uri.EscapeDataString(segment);
 

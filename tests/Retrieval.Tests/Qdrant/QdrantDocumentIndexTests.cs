@@ -69,6 +69,20 @@ public sealed class QdrantDocumentIndexTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_value_Qdrant_quotes_back_in_its_error_is_left_out_of_the_message()
+    {
+        await using QdrantDocumentIndex index = await QdrantDocumentIndex.OpenAsync(Options());
+        _server.FailNext(400, $"Format error in JSON body: invalid type: string \"{Secret}\", expected u64 at line 1 column 80");
+
+        var e = await Assert.ThrowsAsync<QdrantException>(() => index.UpsertAsync([new SourceDocument("c-1", Secret, "complaint")]).AsTask());
+
+        Assert.Equal(HttpStatusCode.BadRequest, e.StatusCode);
+        Assert.Contains("Format error in JSON body: invalid type: string", e.Message, StringComparison.Ordinal);
+        Assert.Contains("expected u64", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Jeanne", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_collection_deleted_behind_the_index_s_back_gives_a_404_naming_it()
     {
         await using QdrantDocumentIndex index = await QdrantDocumentIndex.OpenAsync(Options("gone"));

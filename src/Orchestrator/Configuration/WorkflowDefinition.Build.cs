@@ -10,7 +10,7 @@ namespace HybridAI.Orchestrator;
 
 public sealed partial class WorkflowDefinition
 {
-    private static readonly HashSet<string> EngineOptions = new(StringComparer.Ordinal) { "timeout", "retry", "retry-delay", "top" };
+    private static readonly HashSet<string> EngineOptions = new(StringComparer.Ordinal) { "timeout", "retry", "retry-delay", "top", "mode" };
 
     /// <summary>
     /// Builds the same <see cref="Workflow{TState}"/> the code builder would, binding <c>input</c>/<c>output</c> to
@@ -160,9 +160,14 @@ public sealed partial class WorkflowDefinition
         {
             throw new WorkflowValidationException($"{Where(step, "options.top")}: '{topText}' is not a positive whole number.");
         }
+        var mode = SearchMode.Keyword;
+        if (step.Options.TryGetValue("mode", out var modeText) && !TryParseMode(modeText, out mode))
+        {
+            throw new WorkflowValidationException($"{Where(step, "options.mode")}: '{modeText}' is not a search mode (expected keyword, vector or hybrid).");
+        }
         var text = PropertyBinding.Getter<TState, string>(input);
         var apply = PropertyBinding.Setter<TState, IReadOnlyList<SearchHit>>(output);
-        builder.Retrieve(step.Name, index, s => new SearchQuery(text(s) ?? string.Empty) { Top = top }, apply, configure);
+        builder.Retrieve(step.Name, index, text, apply, new RetrieveOptions<TState> { Mode = mode, Top = top }, configure);
     }
 
     private void AddGenerate<TState>(WorkflowBuilder<TState> builder, StepDefinition step, object component, Action<StepOptions<TState>>? configure)
@@ -306,6 +311,18 @@ public sealed partial class WorkflowDefinition
             return ok;
         }
         return TimeSpan.TryParse(span, CultureInfo.InvariantCulture, out value);
+    }
+
+    private static bool TryParseMode(string text, out SearchMode mode)
+    {
+        // Names only: Enum.TryParse would also take "2" or "keyword,vector".
+        switch (text.Trim().ToUpperInvariant())
+        {
+            case "KEYWORD": mode = SearchMode.Keyword; return true;
+            case "VECTOR": mode = SearchMode.Vector; return true;
+            case "HYBRID": mode = SearchMode.Hybrid; return true;
+            default: mode = default; return false;
+        }
     }
 
     private static void Invoke(string method, Type[] typeArguments, params object?[] arguments)

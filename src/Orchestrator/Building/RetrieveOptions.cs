@@ -44,7 +44,7 @@ public sealed record RetrieveOptions<TState>
             return $"Top must be at least 1 (was {Top}).";
         }
         return MmrLambda is double lambda && !(lambda >= 0 && lambda <= 1)
-            ? $"MmrLambda must lie in [0, 1] (was {lambda})."
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"MmrLambda must lie in [0, 1] (was {lambda}).")
             : null;
     }
 

@@ -10,7 +10,10 @@ namespace HybridAI.Orchestrator;
 
 public sealed partial class WorkflowDefinition
 {
-    private static readonly HashSet<string> EngineOptions = new(StringComparer.Ordinal) { "timeout", "retry", "retry-delay", "top", "mode" };
+    private static readonly HashSet<string> EngineOptions = new(StringComparer.Ordinal) { "timeout", "retry", "retry-delay" };
+
+    // Read by the engine on retrieve steps only, so a classifier or chat client may still take a "mode" of its own.
+    private static readonly HashSet<string> RetrieveOptions = new(StringComparer.Ordinal) { "top", "mode" };
 
     /// <summary>
     /// Builds the same <see cref="Workflow{TState}"/> the code builder would, binding <c>input</c>/<c>output</c> to
@@ -61,7 +64,8 @@ public sealed partial class WorkflowDefinition
         var componentOptions = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, value) in step.Options)
         {
-            if (!EngineOptions.Contains(key))
+            var isRetrieve = string.Equals(step.Kind, "retrieve", StringComparison.OrdinalIgnoreCase);
+            if (!EngineOptions.Contains(key) && !(isRetrieve && RetrieveOptions.Contains(key)))
             {
                 componentOptions[key] = value;
             }

@@ -199,6 +199,22 @@ public class WorkflowDefinitionTests : IDisposable
     }
 
     [Fact]
+    public void Mode_and_top_of_a_classify_step_still_reach_its_component_factory()
+    {
+        IReadOnlyDictionary<string, string>? seen = null;
+        var catalog = Catalog().Register("keyword", (options, sp) =>
+        {
+            seen = options;
+            return new KeywordClassifier(("billing", options["billing"]));
+        });
+        var path = Write("classify-mode.yaml", TriageYaml.Replace("billing: charge", "billing: charge\n      mode: strict\n      top: 3", StringComparison.Ordinal));
+
+        WorkflowDefinition.Load(path).Build<Ticket>(catalog);
+
+        Assert.Equal(new Dictionary<string, string> { ["billing"] = "charge", ["mode"] = "strict", ["top"] = "3" }, seen);
+    }
+
+    [Fact]
     public void Unknown_component_names_file_line_step_and_field()
     {
         var path = Write("unknown.yaml", TriageYaml.Replace("component: urgency", "component: fraud-gbm", StringComparison.Ordinal));

@@ -60,17 +60,16 @@ public sealed class KnowledgeBaseEmbedder : IDisposable
             }
             catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
             {
-                reason = $"the GloVe word vectors in {folder} could not be opened ({ex.GetType().Name})";
+                reason = $"the GloVe word vectors in {folder} could not be opened ({ex.GetType().Name}; eng/fetch-deps.sh fetches them again)";
             }
         }
         else
         {
-            reason = $"the GloVe word vectors are not in {folder} (run eng/fetch-deps.sh to fetch them)";
+            reason = $"no GloVe word vectors in {folder} (eng/fetch-deps.sh fetches them)";
         }
 
-        var hashing = new HashingEmbeddingGenerator();
-        return new KnowledgeBaseEmbedder(hashing, null,
-            $"Knowledge base: {reason}; {mode.ToString().ToLowerInvariant()} search uses the hashed n-gram embedder ({hashing.ModelId}) instead.");
+        return new KnowledgeBaseEmbedder(new HashingEmbeddingGenerator(), null,
+            $"Knowledge base: {reason}; {mode.ToString().ToLowerInvariant()} search uses the hashed n-gram embedder instead.");
     }
 
     /// <summary>Disposes the generator and the word vectors it read.</summary>

@@ -1,12 +1,30 @@
 using System.CommandLine;
+using HybridAI.Abstractions.Retrieval;
 using HybridAI.Scenarios.TicketTriage;
 using Spectre.Console;
 
 namespace HybridAI.Cli.Commands;
 
-/// <summary><c>hybridai run SCENARIO [--input FILE] [--out FILE]</c>: runs a scenario with a progress bar and a summary.</summary>
+/// <summary>
+/// <c>hybridai run SCENARIO [--input FILE] [--out FILE] [--retrieval keyword|vector|hybrid] [--embedder word-vectors|hashing]</c>:
+/// runs a scenario with a progress bar and a summary; <c>--compare-retrieval</c> measures the three retrieval modes on
+/// the golden set instead.
+/// </summary>
 internal static class RunCommand
 {
+    private static readonly Dictionary<string, SearchMode> RetrievalModes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["keyword"] = SearchMode.Keyword,
+        ["vector"] = SearchMode.Vector,
+        ["hybrid"] = SearchMode.Hybrid,
+    };
+
+    private static readonly Dictionary<string, KnowledgeBaseEmbedding> Embedders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["word-vectors"] = KnowledgeBaseEmbedding.WordVectors,
+        ["hashing"] = KnowledgeBaseEmbedding.Hashing,
+    };
+
     public static Command Create(IAnsiConsole console)
     {
         var scenario = new Argument<string>("scenario") { Description = "Scenario name (see 'hybridai scenarios')." };
@@ -18,15 +36,77 @@ internal static class RunCommand
             Description = "Tickets processed at once.",
             DefaultValueFactory = _ => Environment.ProcessorCount,
         };
-        var command = new Command("run", "Run a scenario end to end on embedded defaults.") { scenario, input, output, workDir, parallelism };
-        command.SetAction((parse, ct) => RunAsync(console, parse.GetRequiredValue(scenario), new TicketTriageRun
+        var retrieval = new Option<string>("--retrieval")
         {
-            InputPath = parse.GetValue(input),
-            OutputPath = parse.GetValue(output),
-            WorkDirectory = parse.GetValue(workDir) ?? Path.Combine(".hybridai", TicketTriageScenario.Name),
-            MaxParallelism = parse.GetValue(parallelism),
-        }, ct));
+            Description = "How the knowledge base is searched: keyword (BM25), vector (embeddings) or hybrid (both, fused).",
+            DefaultValueFactory = _ => "hybrid",
+        };
+        var embedder = new Option<string>("--embedder")
+        {
+            Description = "Embedder of vector and hybrid search: word-vectors (GloVe SIF; hashing when the vectors are not fetched) or hashing.",
+            DefaultValueFactory = _ => "word-vectors",
+        };
+        var compare = new Option<bool>("--compare-retrieval")
+        {
+            Description = "Instead of running the workflow, print recall@10, MRR and nDCG@10 of keyword, vector and hybrid search on the golden set.",
+        };
+        var command = new Command("run", "Run a scenario end to end on embedded defaults.")
+        {
+            scenario, input, output, workDir, parallelism, retrieval, embedder, compare,
+        };
+        command.SetAction((parse, ct) =>
+        {
+            var mode = parse.GetValue(retrieval) ?? "hybrid";
+            var embedding = parse.GetValue(embedder) ?? "word-vectors";
+            if (!RetrievalModes.TryGetValue(mode, out var searchMode))
+            {
+                console.MarkupLineInterpolated($"[red]--retrieval '{mode}' is not a retrieval mode: use keyword, vector or hybrid.[/]");
+                return Task.FromResult(HybridAICommand.InputError);
+            }
+
+            if (!Embedders.TryGetValue(embedding, out var knowledgeBaseEmbedding))
+            {
+                console.MarkupLineInterpolated($"[red]--embedder '{embedding}' is not an embedder: use word-vectors or hashing.[/]");
+                return Task.FromResult(HybridAICommand.InputError);
+            }
+
+            var run = new TicketTriageRun
+            {
+                InputPath = parse.GetValue(input),
+                OutputPath = parse.GetValue(output),
+                WorkDirectory = parse.GetValue(workDir) ?? Path.Combine(".hybridai", TicketTriageScenario.Name),
+                MaxParallelism = parse.GetValue(parallelism),
+                Options = new TicketTriageOptions { Retrieval = searchMode, Embedding = knowledgeBaseEmbedding },
+            };
+            return parse.GetValue(compare)
+                ? CompareAsync(console, parse.GetRequiredValue(scenario), run, ct)
+                : RunAsync(console, parse.GetRequiredValue(scenario), run, ct);
+        });
         return command;
+    }
+
+    private static async Task<int> CompareAsync(IAnsiConsole console, string name, TicketTriageRun run, CancellationToken ct)
+    {
+        if (!ScenarioCatalog.TryFind(name, out _))
+        {
+            console.MarkupLineInterpolated($"[red]{ScenarioCatalog.UnknownMessage(name)}[/]");
+            return HybridAICommand.InputError;
+        }
+
+        RetrievalComparisonReport report;
+        try
+        {
+            var data = TicketTriageScenario.LoadData(ScenarioData.Locate(run.DataDirectory));
+            report = await RetrievalComparison.RunAsync(data, run.Options, cancellationToken: ct).ConfigureAwait(false);
+        }
+        catch (DirectoryNotFoundException e)
+        {
+            console.MarkupLineInterpolated($"[red]{e.Message}[/]");
+            return HybridAICommand.InputError;
+        }
+
+        RetrievalComparisonTable.Write(console, report);
+        return 0;
     }
 
     private static async Task<int> RunAsync(IAnsiConsole console, string name, TicketTriageRun run, CancellationToken ct)

@@ -17,6 +17,7 @@ internal static class SummaryTable
         overview.AddRow("failed", report.Failures.Count.ToString(ci));
         overview.AddRow("unreadable input lines", report.InputErrors.Count.ToString(ci));
         overview.AddRow("throughput", string.Create(ci, $"{report.ItemsPerSecond:F1} tickets/s"));
+        overview.AddRow("retrieval", Markup.Escape($"{report.Retrieval.Mode.ToString().ToLowerInvariant()} ({report.Retrieval.Embedder})"));
         AddQuality(overview, "category", report.CategoryQuality);
         AddQuality(overview, "priority", report.PriorityQuality);
         console.Write(overview);
@@ -37,6 +38,11 @@ internal static class SummaryTable
         }
 
         console.Write(latency);
+        if (report.Retrieval.Notice is { } notice)
+        {
+            console.MarkupLineInterpolated($"[yellow]{notice}[/]");
+        }
+
         foreach (var e in report.InputErrors)
         {
             console.MarkupLineInterpolated($"[yellow]skipped input: {e}[/]");

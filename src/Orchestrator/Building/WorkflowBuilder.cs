@@ -60,6 +60,31 @@ public sealed class WorkflowBuilder<TState>
     }
 
     /// <summary>
+    /// Searches an index for the text <paramref name="text"/> reads from the state, the way <paramref name="options"/>
+    /// says (keyword, vector or hybrid; how many hits; a filter from the state), and writes the hits back.
+    /// </summary>
+    /// <example>
+    /// <code>
+    /// .Retrieve("retrieve-kb", kb, t =&gt; t.Text, (t, hits) =&gt; t.Evidence = [.. hits],
+    ///     new RetrieveOptions&lt;Ticket&gt; { Mode = SearchMode.Hybrid, Top = 3 })
+    /// </code>
+    /// </example>
+    /// <exception cref="WorkflowValidationException">The options are out of range; the message names the workflow and step.</exception>
+    public WorkflowBuilder<TState> Retrieve(string name, ISearchIndex index, Func<TState, string?> text,
+        Action<TState, IReadOnlyList<SearchHit>> apply, RetrieveOptions<TState> options, Action<StepOptions<TState>>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(apply);
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Problem() is { } problem)
+        {
+            throw new WorkflowValidationException($"Workflow '{_name}' step '{name}': invalid retrieve options: {problem}");
+        }
+        return Add(new RetrieveStep<TState>(name, index, s => options.QueryFor(s, text(s)), apply), configure);
+    }
+
+    /// <summary>
     /// Asks a chat client. Under <see cref="WorkflowRunner.RunStreamingAsync{TState}"/> it streams and forwards each
     /// text update; either way <paramref name="apply"/> receives the whole response.
     /// </summary>

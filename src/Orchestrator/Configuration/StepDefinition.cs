@@ -22,8 +22,9 @@ public sealed class StepDefinition
     public IReadOnlyList<string> Targets { get; init; } = [];
 
     /// <summary>
-    /// Options: <c>timeout</c>, <c>retry</c> (attempts), <c>retry-delay</c> and <c>top</c> (retrieve) are the engine's;
-    /// the rest go to the component factory.
+    /// Options: <c>timeout</c>, <c>retry</c> (attempts), <c>retry-delay</c>, and for a retrieve step <c>top</c> (hits, default 5)
+    /// and <c>mode</c> (<c>keyword</c>, the default, <c>vector</c> or <c>hybrid</c>) are the engine's; the rest go to the
+    /// component factory.
     /// </summary>
     public IReadOnlyDictionary<string, string> Options { get; init; } = new Dictionary<string, string>();
 

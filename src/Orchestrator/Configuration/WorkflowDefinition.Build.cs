@@ -10,7 +10,10 @@ namespace HybridAI.Orchestrator;
 
 public sealed partial class WorkflowDefinition
 {
-    private static readonly HashSet<string> EngineOptions = new(StringComparer.Ordinal) { "timeout", "retry", "retry-delay", "top" };
+    private static readonly HashSet<string> EngineOptions = new(StringComparer.Ordinal) { "timeout", "retry", "retry-delay" };
+
+    // Read by the engine on retrieve steps only, so a classifier or chat client may still take a "mode" of its own.
+    private static readonly HashSet<string> RetrieveOptions = new(StringComparer.Ordinal) { "top", "mode" };
 
     /// <summary>
     /// Builds the same <see cref="Workflow{TState}"/> the code builder would, binding <c>input</c>/<c>output</c> to
@@ -61,7 +64,8 @@ public sealed partial class WorkflowDefinition
         var componentOptions = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, value) in step.Options)
         {
-            if (!EngineOptions.Contains(key))
+            var isRetrieve = string.Equals(step.Kind, "retrieve", StringComparison.OrdinalIgnoreCase);
+            if (!EngineOptions.Contains(key) && !(isRetrieve && RetrieveOptions.Contains(key)))
             {
                 componentOptions[key] = value;
             }
@@ -160,9 +164,14 @@ public sealed partial class WorkflowDefinition
         {
             throw new WorkflowValidationException($"{Where(step, "options.top")}: '{topText}' is not a positive whole number.");
         }
+        var mode = SearchMode.Keyword;
+        if (step.Options.TryGetValue("mode", out var modeText) && !TryParseMode(modeText, out mode))
+        {
+            throw new WorkflowValidationException($"{Where(step, "options.mode")}: '{modeText}' is not a search mode (expected keyword, vector or hybrid).");
+        }
         var text = PropertyBinding.Getter<TState, string>(input);
         var apply = PropertyBinding.Setter<TState, IReadOnlyList<SearchHit>>(output);
-        builder.Retrieve(step.Name, index, s => new SearchQuery(text(s) ?? string.Empty) { Top = top }, apply, configure);
+        builder.Retrieve(step.Name, index, text, apply, new RetrieveOptions<TState> { Mode = mode, Top = top }, configure);
     }
 
     private void AddGenerate<TState>(WorkflowBuilder<TState> builder, StepDefinition step, object component, Action<StepOptions<TState>>? configure)
@@ -306,6 +315,18 @@ public sealed partial class WorkflowDefinition
             return ok;
         }
         return TimeSpan.TryParse(span, CultureInfo.InvariantCulture, out value);
+    }
+
+    private static bool TryParseMode(string text, out SearchMode mode)
+    {
+        // Names only: Enum.TryParse would also take "2" or "keyword,vector".
+        switch (text.Trim().ToUpperInvariant())
+        {
+            case "KEYWORD": mode = SearchMode.Keyword; return true;
+            case "VECTOR": mode = SearchMode.Vector; return true;
+            case "HYBRID": mode = SearchMode.Hybrid; return true;
+            default: mode = default; return false;
+        }
     }
 
     private static void Invoke(string method, Type[] typeArguments, params object?[] arguments)

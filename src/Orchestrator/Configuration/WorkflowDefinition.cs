@@ -21,6 +21,12 @@ namespace HybridAI.Orchestrator;
 ///     input: Text
 ///     output: Category
 ///     options: { model: models/triage.bin, timeout: 2s, retry: 3 }
+///   - name: kb
+///     kind: retrieve
+///     component: sqlite-kb
+///     input: Text
+///     output: Evidence
+///     options: { mode: hybrid, top: 3 }
 ///   - name: review
 ///     kind: gate
 ///     component: low-confidence

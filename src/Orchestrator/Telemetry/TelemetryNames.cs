@@ -19,6 +19,12 @@ public static class TelemetryNames
     public const string Status = "hybridai.status";
     /// <summary>The step's PII-free outcome.</summary>
     public const string StepOutcome = "hybridai.step.outcome";
+    /// <summary>The search mode a retrieve step asked for: keyword, vector or hybrid.</summary>
+    public const string RetrievalMode = "hybridai.retrieval.mode";
+    /// <summary>How many hits a retrieve step asked for at most.</summary>
+    public const string RetrievalTop = "hybridai.retrieval.top";
+    /// <summary>How many hits a retrieve step got.</summary>
+    public const string RetrievalHits = "hybridai.retrieval.hits";
     /// <summary>GenAI semconv: chat, execute_tool.</summary>
     public const string GenAiOperation = "gen_ai.operation.name";
     /// <summary>GenAI semconv: the tool's name.</summary>

@@ -72,6 +72,44 @@ public sealed class RunCommandTests : IDisposable
         Assert.Contains("category accuracy", text, StringComparison.Ordinal);
         Assert.Contains("p95", text, StringComparison.Ordinal);
         Assert.Contains("retrieve-kb", text, StringComparison.Ordinal);
+        Assert.Matches(@"retrieval\s*│\s*hybrid \(", text);
+    }
+
+    [Fact]
+    public async Task Retrieval_option_chooses_the_mode_and_the_summary_states_it()
+    {
+        var input = Path.Combine(_work, "tickets.jsonl");
+        await File.WriteAllLinesAsync(input,
+        [
+            """{"id":"X1","subject":"Refund please","body":"I returned the doorbell last week and still have no refund.","category":"refund","priority":"normal"}""",
+        ]);
+        Assert.Equal(0, await Run("run", "ticket-triage", "--input", input, "--work-dir", _work, "--retrieval", "keyword"));
+        Assert.Matches(@"retrieval\s*│\s*keyword \(none \(keyword only\)\)", _cli.Flat);
+
+        Assert.Equal(0, await Run("run", "ticket-triage", "--input", input, "--work-dir", _work, "--retrieval", "Vector", "--embedder", "hashing"));
+        Assert.Matches(@"retrieval\s*│\s*vector \(hashing-", _cli.Flat);
+    }
+
+    [Theory]
+    [InlineData("--retrieval", "semantic", "--retrieval 'semantic' is not a retrieval mode: use keyword, vector or hybrid.")]
+    [InlineData("--embedder", "glove", "--embedder 'glove' is not an embedder: use word-vectors or hashing.")]
+    public async Task Unknown_retrieval_mode_or_embedder_is_refused_naming_the_choices(string option, string value, string message)
+    {
+        Assert.Equal(HybridAICommand.InputError, await Run("run", "ticket-triage", "--work-dir", _work, option, value));
+        Assert.Contains(message, _cli.Flat, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Compare_retrieval_prints_the_three_modes_side_by_side()
+    {
+        Assert.Equal(0, await Run("run", "ticket-triage", "--compare-retrieval", "--embedder", "hashing"));
+        var text = _cli.Flat;
+        Assert.Contains("106 golden tickets", text, StringComparison.Ordinal);
+        Assert.Contains("recall@10", text, StringComparison.Ordinal);
+        Assert.Contains("nDCG@10", text, StringComparison.Ordinal);
+        var rows = _cli.Output.Split('\n').Where(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"(keyword|vector|hybrid)\s*│\s*[01]\.\d{3}")).ToList();
+        Assert.Equal(3, rows.Count);
+        Assert.False(Directory.EnumerateFileSystemEntries(_work).Any(), "a comparison writes nothing to the work folder");
     }
 
 

@@ -1,3 +1,4 @@
+using HybridAI.Abstractions.Retrieval;
 using HybridAI.Orchestrator.Tests.Support;
 
 namespace HybridAI.Orchestrator.Tests.Configuration;
@@ -124,6 +125,93 @@ public class WorkflowDefinitionTests : IDisposable
         var ex = Assert.Throws<WorkflowValidationException>(() => WorkflowDefinition.Load(path));
         Assert.Contains(path + "(6)", ex.Message);
         Assert.Contains("'compnent'", ex.Message);
+    }
+
+    [Theory]
+    [InlineData("{ top: 1 }", SearchMode.Keyword)]
+    [InlineData("{ top: 1, mode: keyword }", SearchMode.Keyword)]
+    [InlineData("{ top: 1, mode: vector }", SearchMode.Vector)]
+    [InlineData("{ top: 1, mode: hybrid }", SearchMode.Hybrid)]
+    [InlineData("{ top: 1, mode: Hybrid }", SearchMode.Hybrid)]
+    public async Task Retrieve_step_mode_comes_from_the_definition(string options, SearchMode expected)
+    {
+        var index = new RecordingSearchIndex("refund a double charge", "charge disputes", "reset password");
+        var catalog = Catalog().Register("kb", (o, sp) => index);
+        var path = Write("mode.yaml", TriageYaml.Replace("options: { top: 1 }", "options: " + options, StringComparison.Ordinal));
+
+        var wf = WorkflowDefinition.Load(path).Build<Ticket>(catalog);
+        var result = await new WorkflowRunner().RunAsync(wf, new Ticket { Text = "double charge" });
+
+        var query = Assert.Single(index.Queries);
+        Assert.Equal(expected, query.Mode);
+        Assert.Equal(1, query.Top);
+        Assert.Single(result.State.Hits);
+        Assert.StartsWith("mode=" + expected.ToString().ToLowerInvariant() + " ", result.Steps.Single(s => s.Step == "kb").Outcome, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Retrieve_mode_in_a_json_definition_is_read_too()
+    {
+        var index = new RecordingSearchIndex("refund a double charge");
+        var json = """
+            {"name": "kb-json", "version": "1", "steps": [
+              {"name": "kb", "kind": "retrieve", "component": "kb", "input": "Text", "output": "Hits", "options": {"mode": "hybrid", "top": "2"}}
+            ]}
+            """;
+        var wf = WorkflowDefinition.Load(Write("kb.json", json)).Build<Ticket>(Catalog().Register("kb", (o, sp) => index));
+
+        await new WorkflowRunner().RunAsync(wf, new Ticket { Text = "refund" });
+
+        var query = Assert.Single(index.Queries);
+        Assert.Equal(SearchMode.Hybrid, query.Mode);
+        Assert.Equal(2, query.Top);
+    }
+
+    [Theory]
+    [InlineData("semantic")]
+    [InlineData("2")]
+    [InlineData("keyword,vector")]
+    public void Unknown_retrieve_mode_names_file_line_step_field_and_the_choices(string mode)
+    {
+        var path = Write("badmode.yaml", TriageYaml.Replace("options: { top: 1 }", $"options: {{ top: 1, mode: \"{mode}\" }}", StringComparison.Ordinal));
+        var ex = Assert.Throws<WorkflowValidationException>(() => WorkflowDefinition.Load(path).Build<Ticket>(Catalog()));
+        Assert.Contains(path + "(", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("step 'kb'", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("field 'options.mode'", ex.Message, StringComparison.Ordinal);
+        Assert.Contains($"'{mode}'", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("keyword, vector or hybrid", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Mode_is_an_engine_option_and_does_not_reach_the_component_factory()
+    {
+        IReadOnlyDictionary<string, string>? seen = null;
+        var catalog = Catalog().Register("kb", (o, sp) =>
+        {
+            seen = o;
+            return new ListSearchIndex("refund");
+        });
+        var path = Write("engine.yaml", TriageYaml.Replace("options: { top: 1 }", "options: { top: 1, mode: hybrid, collection: help }", StringComparison.Ordinal));
+
+        WorkflowDefinition.Load(path).Build<Ticket>(catalog);
+
+        Assert.Equal(new Dictionary<string, string> { ["collection"] = "help" }, seen);
+    }
+
+    [Fact]
+    public void Mode_and_top_of_a_classify_step_still_reach_its_component_factory()
+    {
+        IReadOnlyDictionary<string, string>? seen = null;
+        var catalog = Catalog().Register("keyword", (options, sp) =>
+        {
+            seen = options;
+            return new KeywordClassifier(("billing", options["billing"]));
+        });
+        var path = Write("classify-mode.yaml", TriageYaml.Replace("billing: charge", "billing: charge\n      mode: strict\n      top: 3", StringComparison.Ordinal));
+
+        WorkflowDefinition.Load(path).Build<Ticket>(catalog);
+
+        Assert.Equal(new Dictionary<string, string> { ["billing"] = "charge", ["mode"] = "strict", ["top"] = "3" }, seen);
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public class WorkflowRunnerTests
         Assert.Null(result.Steps[0].Outcome);
         Assert.Equal("label=billing p=0.90", result.Steps[1].Outcome);
         Assert.StartsWith("score=", result.Steps[2].Outcome);
-        Assert.Equal("hits=1", result.Steps[3].Outcome);
+        Assert.Equal("mode=keyword hits=1", result.Steps[3].Outcome);
         Assert.DoesNotContain(result.Steps, s => s.Outcome?.Contains("twice", StringComparison.Ordinal) == true);
     }
 

@@ -76,6 +76,32 @@ public class TelemetryTests
     }
 
     [Fact]
+    public async Task Retrieve_span_carries_the_mode_top_and_hit_count_but_not_the_query()
+    {
+        var stopped = new ConcurrentQueue<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = s => s.Name == TelemetryNames.SourceName,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = stopped.Enqueue,
+        };
+        ActivitySource.AddActivityListener(listener);
+        var wf = Workflow.Create<Ticket>("traced-kb", "1")
+            .Retrieve("kb", new ListSearchIndex("refund a double charge", "charge disputes"), t => t.Text, (t, h) => t.Hits = h,
+                new RetrieveOptions<Ticket> { Mode = HybridAI.Abstractions.Retrieval.SearchMode.Hybrid, Top = 4 })
+            .Build();
+
+        var result = await new WorkflowRunner().RunAsync(wf, new Ticket { Text = "charge jane@example.com" });
+
+        var step = Assert.Single(stopped, a => (string?)a.GetTagItem(TelemetryNames.RunId) == result.RunId && a.DisplayName == "retrieve kb");
+        Assert.Equal("hybrid", step.GetTagItem(TelemetryNames.RetrievalMode));
+        Assert.Equal(4, step.GetTagItem(TelemetryNames.RetrievalTop));
+        Assert.Equal(2, step.GetTagItem(TelemetryNames.RetrievalHits));
+        Assert.Equal("mode=hybrid hits=2", step.GetTagItem(TelemetryNames.StepOutcome));
+        Assert.DoesNotContain(step.TagObjects, t => t.Value is string v && v.Contains("jane@example.com", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Meter_records_step_durations_and_counts()
     {
         var measurements = new ConcurrentQueue<(string Instrument, string? Workflow, string? Status)>();

@@ -18,6 +18,8 @@ public sealed class TicketTriageScenarioTests(ITestOutputHelper output) : IDispo
         output.WriteLine($"category: accuracy {report.CategoryQuality!.Accuracy:P1}, macro-F1 {report.CategoryQuality.MacroF1:F3} vs majority baseline {report.CategoryQuality.BaselineMacroF1:F3}");
         output.WriteLine($"priority: accuracy {report.PriorityQuality!.Accuracy:P1}, macro-F1 {report.PriorityQuality.MacroF1:F3} vs majority baseline {report.PriorityQuality.BaselineMacroF1:F3}");
         output.WriteLine($"auto {report.AutoReplied}, review {report.RoutedToReview}, failed {report.Failures.Count}");
+        output.WriteLine($"retrieval {report.Retrieval.Mode} ({report.Retrieval.Embedder}){(report.Retrieval.Notice is null ? "" : ": " + report.Retrieval.Notice)}");
+        Assert.Equal(HybridAI.Abstractions.Retrieval.SearchMode.Hybrid, report.Retrieval.Mode);
 
         var data = TicketTriageScenario.LoadData(ScenarioData.Locate());
         Assert.Equal(data.Golden.Count, report.Tickets);

@@ -18,7 +18,8 @@ namespace HybridAI.Scenarios.TicketTriage;
 
 /// <summary>
 /// Everything the ticket-triage workflow runs on, on embedded defaults: two calibrated text classifiers trained
-/// from the scenario's labelled tickets, a SQLite FTS5 knowledge base, the no-model grounded writer,
+/// from the scenario's labelled tickets, a SQLite knowledge base (FTS5, plus word-vector embeddings for vector and
+/// hybrid search, see <see cref="KnowledgeBaseEmbedder"/>), the no-model grounded writer,
 /// the PII detector, and SQLite files for audit, checkpoints and the review queue under one work folder.
 /// </summary>
 public sealed class TicketTriageComponents : IAsyncDisposable
@@ -44,6 +45,15 @@ public sealed class TicketTriageComponents : IAsyncDisposable
     /// <summary>The knowledge base.</summary>
     public required ISearchIndex KnowledgeBase { get; init; }
 
+    /// <summary>The search mode the knowledge base was opened for (<see cref="TicketTriageOptions.Retrieval"/>).</summary>
+    public SearchMode Retrieval { get; init; } = SearchMode.Keyword;
+
+    /// <summary>The knowledge base's embedder's model id, or <c>none (keyword only)</c>.</summary>
+    public string Embedder { get; init; } = "none (keyword only)";
+
+    /// <summary>Why the preferred embedder is not used (see <see cref="KnowledgeBaseEmbedder.Notice"/>); null when it is.</summary>
+    public string? RetrievalNotice { get; init; }
+
     /// <summary>Drafts the reply: the no-model writer by default, or any <see cref="IChatClient"/>.</summary>
     public required IChatClient Writer { get; init; }
 
@@ -63,6 +73,7 @@ public sealed class TicketTriageComponents : IAsyncDisposable
     public required ReviewQueue Reviews { get; init; }
 
     private SqliteDocumentIndex? _index;
+    private KnowledgeBaseEmbedder? _embedder;
 
     /// <summary>
     /// Trains the classifiers on <paramref name="data"/>'s training tickets (masked first, as the workflow
@@ -71,11 +82,17 @@ public sealed class TicketTriageComponents : IAsyncDisposable
     /// <param name="data">The scenario's data (see <see cref="Data.Files.TicketDataReader"/>).</param>
     /// <param name="workDirectory">Created when missing.</param>
     /// <param name="writer">An LLM to draft replies; null uses the no-model grounded writer.</param>
+    /// <param name="options">
+    /// Read for <see cref="TicketTriageOptions.Retrieval"/>, <see cref="TicketTriageOptions.Embedding"/> and
+    /// <see cref="TicketTriageOptions.WordVectorsFolder"/>: which embedder the knowledge base gets. Null: the defaults (hybrid search).
+    /// </param>
     /// <param name="cancellationToken">Stops the set-up.</param>
     public static async Task<TicketTriageComponents> CreateAsync(
-        TicketDataSet data, string workDirectory, IChatClient? writer = null, CancellationToken cancellationToken = default)
+        TicketDataSet data, string workDirectory, IChatClient? writer = null, TicketTriageOptions? options = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);
+        options ??= new TicketTriageOptions();
         Directory.CreateDirectory(workDirectory);
         var pii = HybridAI.Governance.Pii.PiiDetector.CreateDefault();
         var masker = new PiiMasker(pii);
@@ -84,12 +101,17 @@ public sealed class TicketTriageComponents : IAsyncDisposable
         var category = TextClassifier.Train(examples.Select(e => (e.Text, e.Category)), TrainingOptions);
         var priority = TextClassifier.Train(examples.Select(e => (e.Text, e.Priority)), TrainingOptions);
 
-        var kbPath = Path.Combine(workDirectory, "kb.db");
-        var index = await SqliteDocumentIndex.OpenAsync(kbPath, cancellationToken: cancellationToken).ConfigureAwait(false);
-        await index.UpsertAsync(data.Articles.Select(a => new SourceDocument(a.Id, a.Markdown, a.Title)
+        var embedder = KnowledgeBaseEmbedder.Open(options.Retrieval, options.Embedding, options.WordVectorsFolder);
+        SqliteDocumentIndex index;
+        try
         {
-            Metadata = new Dictionary<string, string> { ["category"] = a.Category, ["language"] = a.Language },
-        }), cancellationToken).ConfigureAwait(false);
+            index = await OpenKnowledgeBaseAsync(data, KnowledgeBasePath(workDirectory, embedder), embedder, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            embedder.Dispose();
+            throw;
+        }
 
         var grounded = new GroundedChatClient();
         return new TicketTriageComponents(workDirectory)
@@ -97,7 +119,11 @@ public sealed class TicketTriageComponents : IAsyncDisposable
             CategoryClassifier = category,
             PriorityClassifier = priority,
             KnowledgeBase = index,
+            Retrieval = options.Retrieval,
+            Embedder = embedder.Name,
+            RetrievalNotice = embedder.Notice,
             _index = index,
+            _embedder = embedder,
             Writer = writer ?? grounded,
             FallbackWriter = writer is null ? null : grounded,
             PiiDetector = pii,
@@ -105,6 +131,42 @@ public sealed class TicketTriageComponents : IAsyncDisposable
             Checkpoints = new SqliteCheckpointStore(Path.Combine(workDirectory, "checkpoints.db")),
             Reviews = new ReviewQueue(Path.Combine(workDirectory, "review.db")),
         };
+    }
+
+    /// <summary>Opens (or creates) the index at <paramref name="path"/> and brings the articles in it up to date.</summary>
+    internal static async Task<SqliteDocumentIndex> OpenKnowledgeBaseAsync(
+        TicketDataSet data, string path, KnowledgeBaseEmbedder embedder, CancellationToken cancellationToken)
+    {
+        var index = await SqliteDocumentIndex.OpenAsync(path, new SqliteIndexOptions { EmbeddingGenerator = embedder.Generator }, cancellationToken)
+            .ConfigureAwait(false);
+        try
+        {
+            await index.UpsertAsync(data.Articles.Select(a => new SourceDocument(a.Id, a.Markdown, a.Title)
+            {
+                Metadata = new Dictionary<string, string> { ["category"] = a.Category, ["language"] = a.Language },
+            }), cancellationToken).ConfigureAwait(false);
+            return index;
+        }
+        catch
+        {
+            await index.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// <c>kb.db</c> for keyword search; one file per embedder otherwise (<c>kb.&lt;model id&gt;.db</c>), because the index
+    /// keeps the vectors of unchanged articles, so vectors from another embedder must never meet in one file.
+    /// </summary>
+    private static string KnowledgeBasePath(string workDirectory, KnowledgeBaseEmbedder embedder)
+    {
+        if (embedder.Generator is null)
+        {
+            return Path.Combine(workDirectory, "kb.db");
+        }
+
+        var safe = new string([.. embedder.Name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_' ? c : '_')]);
+        return Path.Combine(workDirectory, $"kb.{safe}.db");
     }
 
     /// <summary>The text a ticket's classifiers read, the same as <see cref="TicketState.Text"/>.</summary>
@@ -122,6 +184,8 @@ public sealed class TicketTriageComponents : IAsyncDisposable
         {
             await _index.DisposeAsync().ConfigureAwait(false);
         }
+
+        _embedder?.Dispose();
 
         (Checkpoints as IDisposable)?.Dispose();
         await Reviews.DisposeAsync().ConfigureAwait(false);

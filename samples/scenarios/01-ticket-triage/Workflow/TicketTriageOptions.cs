@@ -1,3 +1,5 @@
+using HybridAI.Abstractions.Retrieval;
+
 namespace HybridAI.Scenarios.TicketTriage;
 
 /// <summary>Knobs of the ticket-triage workflow.</summary>
@@ -11,6 +13,21 @@ public sealed record TicketTriageOptions
 
     /// <summary>How many KB passages ground a reply. Default 3.</summary>
     public int EvidenceCount { get; init; } = 3;
+
+    /// <summary>
+    /// How the knowledge base is searched: <see cref="SearchMode.Hybrid"/> (the default: BM25 and word-vector similarity
+    /// fused by reciprocal rank), <see cref="SearchMode.Vector"/> or <see cref="SearchMode.Keyword"/> (BM25 only, no embedder).
+    /// </summary>
+    public SearchMode Retrieval { get; init; } = SearchMode.Hybrid;
+
+    /// <summary>The embedder of vector and hybrid search. Default <see cref="KnowledgeBaseEmbedding.WordVectors"/>.</summary>
+    public KnowledgeBaseEmbedding Embedding { get; init; } = KnowledgeBaseEmbedding.WordVectors;
+
+    /// <summary>
+    /// Where the GloVe-derived wink word vectors are looked for; null: <c>~/.cache/hybridai/deps/current/data</c>
+    /// (or under <c>$HYBRIDAI_CACHE</c>). Without them vector and hybrid search fall back to the hashing embedder.
+    /// </summary>
+    public string? WordVectorsFolder { get; init; }
 
     /// <summary>Time allowed for drafting a reply before falling back to the no-model writer. Default 30 s.</summary>
     public TimeSpan DraftTimeout { get; init; } = TimeSpan.FromSeconds(30);

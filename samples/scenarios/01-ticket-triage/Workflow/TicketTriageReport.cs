@@ -1,3 +1,5 @@
+using HybridAI.Abstractions.Retrieval;
+
 namespace HybridAI.Scenarios.TicketTriage;
 
 /// <summary>What one run of scenario 01 over a set of tickets produced.</summary>
@@ -33,6 +35,9 @@ public sealed record TicketTriageReport
     /// <summary>Per-step latency, in workflow order.</summary>
     public IReadOnlyList<StepLatency> StepLatencies { get; init; } = [];
 
+    /// <summary>How the knowledge base was searched: mode, embedder, and any fallback notice.</summary>
+    public RetrievalSetup Retrieval { get; init; } = new(SearchMode.Keyword, "none (keyword only)", null);
+
     /// <summary>Wall-clock time of the batch.</summary>
     public TimeSpan Elapsed { get; init; }
 
@@ -49,3 +54,9 @@ public sealed record LabelQuality(double Accuracy, double MacroF1, double Baseli
 
 /// <summary>Latency of one step over a batch.</summary>
 public sealed record StepLatency(string Step, int Count, TimeSpan P50, TimeSpan P95);
+
+/// <summary>How a run searched its knowledge base.</summary>
+/// <param name="Mode">Keyword, vector or hybrid.</param>
+/// <param name="Embedder">The embedder's model id, or <c>none (keyword only)</c>.</param>
+/// <param name="Notice">Why the preferred embedder was not used (one line); null when it was.</param>
+public sealed record RetrievalSetup(SearchMode Mode, string Embedder, string? Notice);

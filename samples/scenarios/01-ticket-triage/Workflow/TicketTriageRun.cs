@@ -17,4 +17,7 @@ public sealed record TicketTriageRun
 
     /// <summary>How many tickets are processed at once. Default: the processor count.</summary>
     public int MaxParallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>The workflow's knobs, among them the retrieval mode (hybrid by default).</summary>
+    public TicketTriageOptions Options { get; init; } = new();
 }

@@ -37,9 +37,10 @@ public static class TicketTriageScenario
         var data = LoadData(dataDirectory);
         var (tickets, inputErrors) = ReadInput(run.InputPath, data);
 
-        await using var components = await TicketTriageComponents.CreateAsync(data, run.WorkDirectory, cancellationToken: cancellationToken)
+        var options = run.Options ?? new TicketTriageOptions();
+        await using var components = await TicketTriageComponents.CreateAsync(data, run.WorkDirectory, options: options, cancellationToken: cancellationToken)
             .ConfigureAwait(false);
-        var workflow = TicketTriageWorkflow.Build(components);
+        var workflow = TicketTriageWorkflow.Build(components, options);
         var runner = new WorkflowRunner(checkpoints: components.Checkpoints);
 
         await using var output = run.OutputPath is null ? null : new ResultWriter(run.OutputPath);
@@ -78,21 +79,32 @@ public static class TicketTriageScenario
         await components.Audit.FlushAsync(cancellationToken).ConfigureAwait(false);
         var trainCategories = data.Train.Select(t => t.Category).ToList();
         var trainPriorities = data.Train.Select(t => t.Priority).ToList();
-        return tally.ToReport(inputErrors, TimeProvider.System.GetElapsedTime(started), trainCategories, trainPriorities);
+        return tally.ToReport(inputErrors, TimeProvider.System.GetElapsedTime(started), trainCategories, trainPriorities) with
+        {
+            Retrieval = new RetrievalSetup(options.Retrieval, components.Embedder, components.RetrievalNotice),
+        };
     }
 
     /// <summary>
     /// Applies a reviewer's decision to a run suspended at the review gate and finishes it; works from any
     /// process that sees the same work folder (the run's state comes from the SQLite checkpoint).
     /// </summary>
+    /// <param name="workDirectory">The work folder of the run.</param>
+    /// <param name="runId">The suspended run.</param>
+    /// <param name="decision">The reviewer's decision.</param>
+    /// <param name="dataDirectory">The scenario's data folder; null finds it.</param>
+    /// <param name="options">The options the run was started with; null: the defaults.</param>
+    /// <param name="cancellationToken">Stops the resume.</param>
     /// <exception cref="KeyNotFoundException">No run with this id waits for review.</exception>
     public static async Task<RunResult<TicketState>> ResumeAsync(
-        string workDirectory, string runId, GateDecision decision, string? dataDirectory = null, CancellationToken cancellationToken = default)
+        string workDirectory, string runId, GateDecision decision, string? dataDirectory = null, TicketTriageOptions? options = null,
+        CancellationToken cancellationToken = default)
     {
         var data = LoadData(ScenarioData.Locate(dataDirectory));
-        await using var components = await TicketTriageComponents.CreateAsync(data, workDirectory, cancellationToken: cancellationToken)
+        options ??= new TicketTriageOptions();
+        await using var components = await TicketTriageComponents.CreateAsync(data, workDirectory, options: options, cancellationToken: cancellationToken)
             .ConfigureAwait(false);
-        var workflow = TicketTriageWorkflow.Build(components);
+        var workflow = TicketTriageWorkflow.Build(components, options);
         var runner = new WorkflowRunner(checkpoints: components.Checkpoints);
         var result = await runner.ResumeAsync(workflow, runId, decision, cancellationToken).ConfigureAwait(false);
         await components.Reviews.DecideAsync(runId, decision.Approved, decision.Reviewer, decision.Comment, cancellationToken).ConfigureAwait(false);

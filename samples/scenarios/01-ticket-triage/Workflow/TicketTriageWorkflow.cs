@@ -11,7 +11,7 @@ namespace HybridAI.Scenarios.TicketTriage;
 
 /// <summary>
 /// Scenario 01 as a workflow: mask PII → classify category → classify priority → retrieve KB
-/// articles → draft a cited reply → decide the route → human review gate for urgent,
+/// articles (hybrid search by default, see <see cref="TicketTriageOptions.Retrieval"/>) → draft a cited reply → decide the route → human review gate for urgent,
 /// low-confidence or ungrounded tickets. Every step is audited.
 /// </summary>
 public static class TicketTriageWorkflow
@@ -27,6 +27,13 @@ public static class TicketTriageWorkflow
     {
         ArgumentNullException.ThrowIfNull(components);
         var o = options ?? new TicketTriageOptions();
+        if (o.Retrieval != SearchMode.Keyword && components.Retrieval == SearchMode.Keyword)
+        {
+            throw new ArgumentException(
+                $"{o.Retrieval} retrieval needs a knowledge base with an embedder, and these components were created for keyword search: pass the same TicketTriageOptions to TicketTriageComponents.CreateAsync.",
+                nameof(options));
+        }
+
         var fallbackWriter = components.FallbackWriter;
 
         return Workflow.Create<TicketState>(Name, Version)
@@ -42,8 +49,8 @@ public static class TicketTriageWorkflow
                 s.Priority = c.Label;
                 s.PriorityConfidence = c.Confidence;
             })
-            .Retrieve("retrieve-kb", components.KnowledgeBase, s => new SearchQuery(s.Text) { Top = o.EvidenceCount },
-                static (s, hits) => s.Evidence = [.. hits])
+            .Retrieve("retrieve-kb", components.KnowledgeBase, static s => s.Text, static (s, hits) => s.Evidence = [.. hits],
+                new RetrieveOptions<TicketState> { Mode = o.Retrieval, Top = o.EvidenceCount })
             .Generate("draft-reply", components.Writer, PromptFor, ApplyDraft, configure: step =>
             {
                 step.WithTimeout(o.DraftTimeout);

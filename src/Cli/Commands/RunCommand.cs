@@ -43,8 +43,8 @@ internal static class RunCommand
         };
         var embedder = new Option<string>("--embedder")
         {
-            Description = "Embedder of vector and hybrid search: word-vectors (GloVe SIF; hashing when the vectors are not fetched) or hashing.",
-            DefaultValueFactory = _ => "word-vectors",
+            Description = "Embedder of vector and hybrid search: hashing (the default; hashed n-grams, any language) or word-vectors (GloVe SIF, English; hashing when the vectors are not fetched).",
+            DefaultValueFactory = _ => "hashing",
         };
         var compare = new Option<bool>("--compare-retrieval")
         {
@@ -57,7 +57,7 @@ internal static class RunCommand
         command.SetAction((parse, ct) =>
         {
             var mode = parse.GetValue(retrieval) ?? "hybrid";
-            var embedding = parse.GetValue(embedder) ?? "word-vectors";
+            var embedding = parse.GetValue(embedder) ?? "hashing";
             if (!RetrievalModes.TryGetValue(mode, out var searchMode))
             {
                 console.MarkupLineInterpolated($"[red]--retrieval '{mode}' is not a retrieval mode: use keyword, vector or hybrid.[/]");

@@ -36,7 +36,7 @@ public sealed class KnowledgeBaseEmbedder : IDisposable
     /// <paramref name="wordVectorsFolder"/> (default <see cref="WinkWordVectors.DataFolder"/>), converting their JSON on
     /// the first use on a machine, or the hashing embedder with a <see cref="Notice"/> when they cannot be opened.
     /// </summary>
-    public static KnowledgeBaseEmbedder Open(SearchMode mode, KnowledgeBaseEmbedding embedding = KnowledgeBaseEmbedding.WordVectors,
+    public static KnowledgeBaseEmbedder Open(SearchMode mode, KnowledgeBaseEmbedding embedding = KnowledgeBaseEmbedding.Hashing,
         string? wordVectorsFolder = null)
     {
         if (mode == SearchMode.Keyword)

@@ -15,13 +15,18 @@ public sealed record TicketTriageOptions
     public int EvidenceCount { get; init; } = 3;
 
     /// <summary>
-    /// How the knowledge base is searched: <see cref="SearchMode.Hybrid"/> (the default: BM25 and word-vector similarity
+    /// How the knowledge base is searched: <see cref="SearchMode.Hybrid"/> (the default: BM25 and embedding similarity
     /// fused by reciprocal rank), <see cref="SearchMode.Vector"/> or <see cref="SearchMode.Keyword"/> (BM25 only, no embedder).
     /// </summary>
     public SearchMode Retrieval { get; init; } = SearchMode.Hybrid;
 
-    /// <summary>The embedder of vector and hybrid search. Default <see cref="KnowledgeBaseEmbedding.WordVectors"/>.</summary>
-    public KnowledgeBaseEmbedding Embedding { get; init; } = KnowledgeBaseEmbedding.WordVectors;
+    /// <summary>
+    /// The embedder of vector and hybrid search. Default <see cref="KnowledgeBaseEmbedding.Hashing"/>: the knowledge base
+    /// and tickets are English and French, and the GloVe-derived word vectors are English-only; on the golden set, hybrid
+    /// over hashed n-grams scores MRR 0.830 against 0.735 over word vectors (and 0.817 for keyword alone),
+    /// see <c>hybridai run ticket-triage --compare-retrieval</c>.
+    /// </summary>
+    public KnowledgeBaseEmbedding Embedding { get; init; } = KnowledgeBaseEmbedding.Hashing;
 
     /// <summary>
     /// Where the GloVe-derived wink word vectors are looked for; null: <c>~/.cache/hybridai/deps/current/data</c>

@@ -203,7 +203,7 @@ internal sealed record TokenizerJson(
                     : throw new InvalidDataException($"'{path}': Split pattern is neither Regex nor String.");
                 try
                 {
-                    steps.Add(new PreTokenizerStep(new Regex(source, RegexOptions.CultureInvariant | RegexOptions.Compiled), false));
+                    steps.Add(new PreTokenizerStep(new Regex(PossessiveQuantifiers.ToAtomic(source), RegexOptions.CultureInvariant | RegexOptions.Compiled), false));
                 }
                 catch (ArgumentException e)
                 {

@@ -253,6 +253,8 @@ public sealed class OnnxDecoderChatClient : IChatClient
                 float f => f,
                 double d => (float)d,
                 int i => i,
+                long l => l,
+                decimal m => (float)m,
                 JsonElement { ValueKind: JsonValueKind.Number } e => e.GetSingle(),
                 string s when float.TryParse(s, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out float parsed) => parsed,
                 _ => throw new ArgumentException($"ChatOptions.AdditionalProperties['{name}'] must be a number.", nameof(options)),

@@ -97,6 +97,21 @@ public sealed class OnnxDecoderChatClientTests : IDisposable
     }
 
     [OnnxRuntimeFact]
+    public async Task Concurrent_requests_on_one_client_each_get_their_own_cache()
+    {
+        using OnnxDecoderChatClient client = Open();
+        var options = new ChatOptions { MaxOutputTokens = 16 };
+        string alone = (await client.GetResponseAsync(Conversation, options)).Text;
+        ChatMessage[] other = [new(ChatRole.User, "world hello hello")];
+
+        Task<ChatResponse>[] runs = [.. Enumerable.Range(0, 6).Select(i => client.GetResponseAsync(i % 2 == 0 ? Conversation : other, options))];
+        ChatResponse[] responses = await Task.WhenAll(runs);
+
+        Assert.All(responses.Where((_, i) => i % 2 == 0), r => Assert.Equal(alone, r.Text));
+        Assert.All(responses.Where((_, i) => i % 2 == 1), r => Assert.Equal(responses[1].Text, r.Text));
+    }
+
+    [OnnxRuntimeFact]
     public async Task Max_output_tokens_ends_with_length_and_usage_counts_the_real_tokens()
     {
         using OnnxDecoderChatClient client = Open();

@@ -13,7 +13,7 @@ namespace HybridAI.Generators.Local;
 /// Runs a decoder-only language model exported to ONNX (the Hugging Face Optimum layout: <c>input_ids</c>,
 /// <c>attention_mask</c>, <c>position_ids</c>, <c>past_key_values.*</c> in; <c>logits</c>, <c>present.*</c> out) on the
 /// user's machine, through ONNX Runtime, as an <see cref="IChatClient"/>. The prompt is rendered in the model's chat
-/// format (ChatML, Llama 3, Phi-3 or Gemma, recognised from tokenizer_config.json; ChatML otherwise), encoded with the
+/// format (ChatML, Llama 3 or Phi-3, recognised from tokenizer_config.json's chat_template; ChatML otherwise), encoded with the
 /// model's own byte-level BPE tokenizer, prefilled, then decoded token by token with the key/value cache. Sampling
 /// (temperature, top-k, top-p, min-p, repetition/frequency/presence penalties, seed) is managed code and repeatable for
 /// a seed. Stop sequences are cut even when split across tokens and never emitted; the model's end tokens end the
@@ -94,7 +94,7 @@ public sealed class OnnxDecoderChatClient : IChatClient
     /// <summary>The model id reported on responses.</summary>
     public string ModelId { get; }
 
-    /// <summary>The chat format the prompt is rendered in: chatml, llama3, phi3 or gemma.</summary>
+    /// <summary>The chat format the prompt is rendered in: chatml, llama3 or phi3.</summary>
     public string ChatFormat => _format.Name;
 
     internal DecoderModel Model => _model;

@@ -6,7 +6,8 @@ using HybridAI.Abstractions.Generation;
 namespace HybridAI.Generators.Tokenization;
 
 /// <summary>
-/// A model's own byte-level BPE tokenizer (GPT-2, Llama 3, Qwen, Phi, SmolLM, Mistral-Nemo…) read from its Hugging Face
+/// A model's own byte-level BPE tokenizer (GPT-2, Llama 3, Qwen 2/2.5, Phi-4, SmolLM, Mistral-Nemo…; not the SentencePiece-style
+/// byte_fallback/Metaspace ones of Llama 2, Mistral 7B, Gemma or Phi-3) read from its Hugging Face
 /// <c>tokenizer.json</c>: added and special tokens are matched first, the rest is normalised (NFC/NFKC if configured),
 /// split by the pre-tokenizer's regex, mapped to the byte-level alphabet and merged by the model's merge list.
 /// Exact counts for budgets and usage of a local model. Thread-safe.

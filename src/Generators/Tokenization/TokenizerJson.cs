@@ -190,6 +190,10 @@ internal sealed record TokenizerJson(
                 bool useRegex = !pre.TryGetProperty("use_regex", out JsonElement regex) || regex.ValueKind != JsonValueKind.False;
                 steps.Add(new PreTokenizerStep(useRegex ? new Regex(Gpt2Pattern, RegexOptions.CultureInvariant | RegexOptions.Compiled) : null, Flag(pre, "add_prefix_space")));
                 break;
+            case "Digits":
+                // Digits are cut out of the text (one by one with individual_digits), as Hugging Face's Digits pre-tokenizer does.
+                steps.Add(new PreTokenizerStep(new Regex(Flag(pre, "individual_digits") ? @"\p{N}" : @"\p{N}+", RegexOptions.CultureInvariant | RegexOptions.Compiled), false));
+                break;
             case "Split":
                 string behavior = pre.TryGetProperty("behavior", out JsonElement b) ? b.GetString() ?? "" : "";
                 if (behavior != "Isolated" || Flag(pre, "invert"))
@@ -212,7 +216,7 @@ internal sealed record TokenizerJson(
 
                 break;
             default:
-                throw new NotSupportedException($"'{path}': pre-tokenizer '{type}' is not supported (only ByteLevel, Split and Sequence are).");
+                throw new NotSupportedException($"'{path}': pre-tokenizer '{type}' is not supported (only ByteLevel, Split, Digits and Sequence are).");
         }
     }
 

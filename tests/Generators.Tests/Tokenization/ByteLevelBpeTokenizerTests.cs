@@ -67,6 +67,16 @@ public class ByteLevelBpeTokenizerTests
         }));
         Assert.Equal([Hello, ' ', 'w', Or, Ld], split.Encode("hello world"));
 
+        // SmolLM style: digits one by one, then GPT-2's split.
+        var digits = ByteLevelBpeTokenizer.FromFile(Write(dir.Path, root => root["pre_tokenizer"] = new JsonObject
+        {
+            ["type"] = "Sequence",
+            ["pretokenizers"] = new JsonArray(
+                new JsonObject { ["type"] = "Digits", ["individual_digits"] = true },
+                new JsonObject { ["type"] = "ByteLevel", ["add_prefix_space"] = false, ["use_regex"] = true }),
+        }));
+        Assert.Equal(['1', '2', '3', SpaceW, 'o', 'w'], digits.Encode("123 wow"));
+
         var prefixed = ByteLevelBpeTokenizer.FromFile(Write(dir.Path, root => root["pre_tokenizer"]!["add_prefix_space"] = true));
         Assert.Equal([SpaceWorld], prefixed.Encode("world"));
     }

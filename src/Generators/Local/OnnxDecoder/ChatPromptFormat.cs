@@ -6,8 +6,8 @@ namespace HybridAI.Generators.Local.OnnxDecoder;
 
 /// <summary>
 /// Renders a conversation as the prompt text a chat model was trained on. The model's Jinja chat template is not
-/// executed; its family is recognised by its markers (ChatML, Llama 3, Phi-3, Gemma), and ChatML is used when there is
-/// no template or it is not recognised. Each format ends with the assistant's turn opened, and names the marker that
+/// executed; its family is recognised by its markers (ChatML: Qwen, SmolLM; Llama 3; Phi-3 style: Phi-4-mini), and
+/// ChatML is used when there is no template or it is not recognised. Each format ends with the assistant's turn opened, and names the marker that
 /// ends a turn (a stop token).
 /// </summary>
 internal abstract class ChatPromptFormat
@@ -20,12 +20,11 @@ internal abstract class ChatPromptFormat
     public static ChatPromptFormat Detect(string? template, ByteLevelBpeTokenizer tokenizer) => template switch
     {
         not null when template.Contains("<|start_header_id|>", StringComparison.Ordinal) => new Llama3(tokenizer.TokenToId("<|begin_of_text|>") is not null),
-        not null when template.Contains("<start_of_turn>", StringComparison.Ordinal) => new Gemma(tokenizer.TokenToId("<bos>") is not null),
         not null when template.Contains("<|assistant|>", StringComparison.Ordinal) && template.Contains("<|end|>", StringComparison.Ordinal) => new Phi3(),
         _ => new ChatMl(),
     };
 
-    public virtual string Render(IEnumerable<ChatMessage> messages)
+    public string Render(IEnumerable<ChatMessage> messages)
     {
         var prompt = new StringBuilder();
         Begin(prompt);
@@ -88,43 +87,5 @@ internal abstract class ChatPromptFormat
             prompt.Append("<|").Append(role.Value).Append("|>\n").Append(text).Append("<|end|>\n");
 
         protected override void OpenAssistant(StringBuilder prompt) => prompt.Append("<|assistant|>\n");
-    }
-
-    // Gemma has no system role: system text opens the first user turn, as its template does.
-    private sealed class Gemma(bool bos) : ChatPromptFormat
-    {
-        public override string Name => "gemma";
-
-        public override string EndOfTurn => "<end_of_turn>";
-
-        public override string Render(IEnumerable<ChatMessage> messages)
-        {
-            var prompt = new StringBuilder(bos ? "<bos>" : string.Empty);
-            string? system = null;
-            foreach (ChatMessage message in messages)
-            {
-                if (message.Role == ChatRole.System)
-                {
-                    system = system is null ? message.Text : system + "\n\n" + message.Text;
-                    continue;
-                }
-
-                string text = message.Text;
-                bool model = message.Role == ChatRole.Assistant;
-                if (!model && system is not null)
-                {
-                    text = system + "\n\n" + text;
-                    system = null;
-                }
-
-                prompt.Append("<start_of_turn>").Append(model ? "model" : "user").Append('\n').Append(text.Trim()).Append("<end_of_turn>\n");
-            }
-
-            return prompt.Append("<start_of_turn>model\n").ToString();
-        }
-
-        protected override void Turn(StringBuilder prompt, ChatRole role, string text) => throw new NotSupportedException();
-
-        protected override void OpenAssistant(StringBuilder prompt) => throw new NotSupportedException();
     }
 }

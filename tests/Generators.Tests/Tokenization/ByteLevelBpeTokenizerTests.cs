@@ -21,6 +21,15 @@ public class ByteLevelBpeTokenizerTests
     }
 
     [Fact]
+    public void The_test_vocabulary_uses_gpt2s_byte_alphabet()
+    {
+        for (int b = 0; b < 256; b++)
+        {
+            Assert.Equal(ByteLevelAlphabet.CharOf((byte)b), ByteChar(b));
+        }
+    }
+
+    [Fact]
     public void Reads_merges_written_as_pairs_too()
     {
         using var dir = new TempDirectory();

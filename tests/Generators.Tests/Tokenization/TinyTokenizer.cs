@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using HybridAI.Generators.Tokenization;
 
 namespace HybridAI.Generators.Tests.Tokenization;
 
@@ -23,7 +22,7 @@ internal static class TinyTokenizer
         var vocab = new JsonObject();
         for (int b = 0; b < 256; b++)
         {
-            vocab[ByteLevelAlphabet.CharOf((byte)b).ToString()] = b;
+            vocab[ByteChar(b).ToString()] = b;
         }
 
         var merges = new JsonArray();
@@ -59,6 +58,27 @@ internal static class TinyTokenizer
         string path = Path.Combine(directory, "tokenizer.json");
         File.WriteAllText(path, Json(edit, arrayMerges));
         return path;
+    }
+
+    /// <summary>GPT-2's byte-level character for byte <paramref name="b"/>, written out here so the file stands alone (the bench links it).</summary>
+    public static char ByteChar(int b)
+    {
+        static bool Printable(int x) => x is (>= '!' and <= '~') or (>= 0xA1 and <= 0xAC) or (>= 0xAE and <= 0xFF);
+        if (Printable(b))
+        {
+            return (char)b;
+        }
+
+        int shifted = 256;
+        for (int x = 0; x < b; x++)
+        {
+            if (!Printable(x))
+            {
+                shifted++;
+            }
+        }
+
+        return (char)shifted;
     }
 
     private static JsonObject Added(int id, string content, bool special) => new()

@@ -9,6 +9,8 @@ using HybridAI.Benchmarks;
 // dotnet run -c Release --project bench -- batching    (items/s of a batch run over an ONNX classifier, with and without step batching)
 // dotnet run -c Release --project bench -- gbdt [--job short]  (BenchmarkDotNet: GBDT scoring per row, scoring layout vs reference walk)
 // dotnet run -c Release --project bench -- onnx [--job short]  (BenchmarkDotNet: OnnxSession.Run per call; peer: bench/peers/onnxruntime-node/call-overhead.mjs)
+// dotnet run -c Release --project bench -- tokens      (tiktoken tokens/s, cl100k/o200k, against js-tiktoken on the same texts)
+// dotnet run -c Release --project bench -- onnx-decoder (OnnxDecoderChatClient per-token overhead on the tests' tiny decoder, with and without the KV cache)
 var mode = args.Length > 0 ? args[0] : "engine";
 switch (mode)
 {
@@ -37,10 +39,16 @@ switch (mode)
     case "batching":
         await BatchingThroughput.RunAsync().ConfigureAwait(false);
         return 0;
+    case "onnx-decoder":
+        await OnnxDecoderThroughput.RunAsync().ConfigureAwait(false);
+        return 0;
+    case "tokens":
+        TokenizerThroughput.Run();
+        return 0;
     case "scenario":
         await ScenarioThroughput.RunAsync().ConfigureAwait(false);
         return 0;
     default:
-        Console.Error.WriteLine($"Unknown mode '{mode}'. Use engine, gbdt, onnx, audit-sink, classifiers, embeddings, batching or scenario.");
+        Console.Error.WriteLine($"Unknown mode '{mode}'. Use engine, gbdt, onnx, audit-sink, classifiers, embeddings, batching, tokens, onnx-decoder or scenario.");
         return 2;
 }

@@ -12,10 +12,9 @@ namespace HybridAI.Generators.Chat;
 /// evidence gets the "not covered, an agent will follow up" reply.
 /// <para>
 /// The response carries the <see cref="GroundedDraft"/> in <c>AdditionalProperties["hybridai.draft"]</c>
-/// (<see cref="DraftProperty"/>). Usage counts are approximate: a word-piece estimate (one token per started
-/// six letters or digits of a word, one per punctuation mark), not a real tokenizer's count.
-/// <see cref="ChatOptions.MaxOutputTokens"/> caps the quoted sentences by the same estimate (at least one
-/// sentence is kept). Slot values may be passed as <see cref="ChatOptions.AdditionalProperties"/> entries
+/// (<see cref="DraftProperty"/>). Usage is counted, and <see cref="ChatOptions.MaxOutputTokens"/> caps the quoted
+/// sentences (at least one is kept), with the writer's <see cref="GroundedDraftOptions.TokenCounter"/>: exact when it
+/// is the tokenizer of the model the reply stands in for, a word-piece estimate when none is set. Slot values may be passed as <see cref="ChatOptions.AdditionalProperties"/> entries
 /// named <c>hybridai.slot.&lt;name&gt;</c> (<see cref="SlotPropertyPrefix"/>).
 /// </para>
 /// </summary>
@@ -140,10 +139,10 @@ public sealed class GroundedChatClient : IChatClient
         long input = 0;
         foreach (ChatMessage message in list)
         {
-            input += message is null ? 0 : TokenEstimate.Count(message.Text);
+            input += message is null ? 0 : Writer.Options.Counter.CountTokens(message.Text);
         }
 
-        long output = TokenEstimate.Count(draft.Text);
+        long output = Writer.Options.Counter.CountTokens(draft.Text);
         var usage = new UsageDetails { InputTokenCount = input, OutputTokenCount = output, TotalTokenCount = input + output };
         return (draft, truncated, usage);
     }

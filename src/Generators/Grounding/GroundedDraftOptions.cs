@@ -1,3 +1,5 @@
+using HybridAI.Abstractions.Generation;
+
 namespace HybridAI.Generators.Grounding;
 
 /// <summary>How a <see cref="GroundedDraftWriter"/> picks and lays out evidence sentences.</summary>
@@ -32,6 +34,15 @@ public sealed class GroundedDraftOptions
     /// 1 ranks by relevance alone, lower values favour sentences unlike those already chosen. Default 0.7.
     /// </summary>
     public double RelevanceWeight { get; init; } = 0.7;
+
+    /// <summary>
+    /// Counts tokens for the output budget and for usage: the tokenizer of the model whose budget the draft stands in
+    /// for (<c>TiktokenEncoding.ForModel("gpt-4o")</c>, a local model's <c>ByteLevelBpeTokenizer</c>). Null, the default,
+    /// falls back to <see cref="Tokenization.EstimatedTokenCounter"/>, an estimate.
+    /// </summary>
+    public ITokenCounter? TokenCounter { get; init; }
+
+    internal ITokenCounter Counter => TokenCounter ?? Tokenization.EstimatedTokenCounter.Instance;
 
     internal void Validate()
     {

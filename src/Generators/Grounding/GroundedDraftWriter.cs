@@ -278,7 +278,7 @@ public sealed class GroundedDraftWriter
             if (maxBodyTokens is int budget)
             {
                 TextSpan span = pick.Span;
-                int cost = TokenEstimate.Count(evidence[pick.Passage].Text.AsSpan(span.Start, span.Length)) + 3;
+                int cost = Options.Counter.CountTokens(evidence[pick.Passage].Text.Substring(span.Start, span.Length)) + 3;
                 if (chosen.Count > 0 && tokens + cost > budget)
                 {
                     truncated = true;

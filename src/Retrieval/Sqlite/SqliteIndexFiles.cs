@@ -49,7 +49,7 @@ internal static class SqliteIndexFiles
         catch (SqliteException e)
         {
             // SQLite's own wording ("file is not a database") names no content of the file.
-            throw new InvalidDataException($"The index file '{databasePath}' is not a readable index database ({e.Message}).", e);
+            throw new InvalidDataException($"The index file '{databasePath}' is not a readable index database ({e.Message.TrimEnd('.')}).", e);
         }
         catch (FormatException e)
         {

@@ -3,17 +3,18 @@ using HybridAI.Retrieval.Chunking;
 
 namespace HybridAI.Retrieval.Stores;
 
-/// <summary>Passes chunking through and counts the chunks made, so a store can say how many chunks a batch became.</summary>
+/// <summary>
+/// Passes chunking through and, while <see cref="Recording"/> is set, notes how many chunks each document became, in
+/// call order (the index chunks a batch's documents one by one, in order, before it writes).
+/// </summary>
 internal sealed class CountingChunker(IChunker inner) : IChunker
 {
-    private long _count;
-
-    public long Count => Interlocked.Read(ref _count);
+    public List<int>? Recording { get; set; }
 
     public IReadOnlyList<DocumentChunk> Chunk(SourceDocument document)
     {
         IReadOnlyList<DocumentChunk> chunks = inner.Chunk(document);
-        Interlocked.Add(ref _count, chunks.Count);
+        Recording?.Add(chunks.Count);
         return chunks;
     }
 }

@@ -116,17 +116,26 @@ public sealed class IndexStore : IAsyncDisposable
             : await CreateAsync(full, spec ?? EmbedderSpec.Parse(DefaultEmbedder), chunkerName ?? ParagraphChunkerName, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Writes <paramref name="documents"/> as one version and returns how many chunks they were cut into.</summary>
-    /// <remarks>The count is exact when writes to this store go through this method, one at a time.</remarks>
-    public async ValueTask<long> UpsertAsync(IReadOnlyCollection<SourceDocument> documents, CancellationToken cancellationToken = default)
+    /// <summary>Writes <paramref name="documents"/> as one version and returns how many chunks each was cut into, in order.</summary>
+    /// <remarks>The counts are exact when writes to this store go through this method (calls wait for each other).</remarks>
+    public async ValueTask<IReadOnlyList<int>> UpsertAsync(IReadOnlyCollection<SourceDocument> documents, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(documents);
         await _upsertLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            long before = _chunker.Count;
-            await Index.UpsertAsync(documents, cancellationToken).ConfigureAwait(false);
-            return _chunker.Count - before;
+            var counts = new List<int>(documents.Count);
+            _chunker.Recording = counts;
+            try
+            {
+                await Index.UpsertAsync(documents, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                _chunker.Recording = null;
+            }
+
+            return counts;
         }
         finally
         {

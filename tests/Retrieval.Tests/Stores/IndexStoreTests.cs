@@ -24,8 +24,16 @@ public sealed class IndexStoreTests : IDisposable
     {
         await using (var store = await IndexStore.OpenOrCreateAsync(Folder, embedder: "hash:64", chunker: "tokens"))
         {
-            Assert.Equal(3, await store.UpsertAsync(Documents));
-            Assert.Equal(1, await store.UpsertAsync([Documents[0] with { Text = "Refunds now take three days." }]));
+            IReadOnlyList<int> counts = await store.UpsertAsync(Documents);
+            var stored = new List<int>();
+            foreach (SourceDocument d in Documents)
+            {
+                stored.Add((await store.Index.GetChunksAsync(d.Id)).Count);
+            }
+
+            Assert.Equal(stored, counts);
+            Assert.Equal(3, counts.Sum());
+            Assert.Equal([1], await store.UpsertAsync([Documents[0] with { Text = "Refunds now take three days." }]));
         }
 
         using (var json = JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(Folder, IndexStore.ManifestFileName))))

@@ -17,7 +17,7 @@ internal static class StoreErrors
             return await action().ConfigureAwait(false);
         }
         catch (Exception e) when (e is IndexStoreException or ArgumentException or InvalidDataException or FileNotFoundException
-            or DirectoryNotFoundException or OnnxRuntimeException or UnauthorizedAccessException)
+            or DirectoryNotFoundException or OnnxRuntimeException or UnauthorizedAccessException or IOException or System.Data.Common.DbException)
         {
             console.MarkupLineInterpolated($"[red]{e.Message}[/]");
             return HybridAICommand.InputError;

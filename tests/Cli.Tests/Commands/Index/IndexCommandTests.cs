@@ -33,22 +33,22 @@ public sealed class IndexCommandTests : IDisposable
         Assert.DoesNotContain("notes.bin", _cli.Output, StringComparison.Ordinal);
         string total = Lines.Single(l => l.StartsWith("total: ", StringComparison.Ordinal));
         Assert.StartsWith("total: 5 files, 8 documents, 8 chunks in ", total, StringComparison.Ordinal);
-        Assert.Contains("chunks/s); version 5", total, StringComparison.Ordinal);
+        Assert.Contains("chunks/s); version 1", total, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(_kb.Store, "store.json")));
 
         Assert.Equal(0, await Run("index", "stats", "--store", _kb.Store));
         Assert.Equal(8, Stat("documents"));
         Assert.Equal(8, Stat("chunks"));
-        Assert.Equal(5, Stat("current_version"));
+        Assert.Equal(1, Stat("current_version"));
         Assert.Equal(1024, Stat("dimensions"));
         Assert.Equal(8, Stat("vectors"));
-        Assert.Equal(5, Stat("versions"));
+        Assert.Equal(1, Stat("versions"));
         Assert.Contains("embedder: hash:1024", Lines);
         Assert.Contains("chunker: paragraph", Lines);
         Assert.Contains(Lines, l => l.StartsWith("file index.db: ", StringComparison.Ordinal) && !l.EndsWith(": 0 bytes", StringComparison.Ordinal));
         Assert.Contains(Lines, l => l.StartsWith("file index.db.vectors: ", StringComparison.Ordinal));
-        // One version per file, oldest first; the last holds all eight documents.
-        Assert.Matches(@"^5  \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ  upsert  8 documents$", Lines[^1]);
+        // The whole folder is one batch, so one version.
+        Assert.Matches(@"^1  \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ  upsert  8 documents$", Lines[^1]);
     }
 
     [Theory]
@@ -93,11 +93,11 @@ public sealed class IndexCommandTests : IDisposable
         Assert.Equal(0, await Run("index", "add", _kb.Docs, "--store", _kb.Store));
         Assert.Equal(0, await Run("index", "stats", "--store", _kb.Store));
         Assert.Equal(8, Stat("documents"));
-        Assert.Equal(10, Stat("current_version"));
+        Assert.Equal(2, Stat("current_version"));
 
         var now = await SearchJson("tracking number drone", "--mode", "keyword");
         Assert.Contains("drone", Assert.Single(now).GetProperty("text").GetString(), StringComparison.Ordinal);
-        var before = await SearchJson("tracking number", "--mode", "keyword", "--version", "5");
+        var before = await SearchJson("tracking number", "--mode", "keyword", "--version", "1");
         Assert.Contains("tracking number", Assert.Single(before).GetProperty("text").GetString(), StringComparison.Ordinal);
     }
 
@@ -106,18 +106,18 @@ public sealed class IndexCommandTests : IDisposable
     {
         Assert.Equal(0, await Run("index", "add", _kb.Docs, "--store", _kb.Store));
         Assert.Equal(0, await Run("index", "delete", "shipping/delays.txt", "--store", _kb.Store));
-        Assert.Equal("deleted shipping/delays.txt; version 6", Assert.Single(Lines));
+        Assert.Equal("deleted shipping/delays.txt; version 2", Assert.Single(Lines));
         Assert.Empty(await SearchJson("tracking number parcel", "--mode", "keyword"));
 
         Assert.Equal(HybridAICommand.InputError, await Run("index", "delete", "shipping/delays.txt", "--store", _kb.Store));
         Assert.Contains("no document 'shipping/delays.txt'", _cli.Flat, StringComparison.Ordinal);
 
-        Assert.Equal(0, await Run("index", "rollback", "5", "--store", _kb.Store));
-        Assert.Equal("rolled back to version 5; new version 7", Assert.Single(Lines));
+        Assert.Equal(0, await Run("index", "rollback", "1", "--store", _kb.Store));
+        Assert.Equal("rolled back to version 1; new version 3", Assert.Single(Lines));
         Assert.Equal("shipping/delays.txt", Assert.Single(await SearchJson("tracking number parcel", "--mode", "keyword")).GetProperty("documentId").GetString());
 
         Assert.Equal(HybridAICommand.InputError, await Run("index", "rollback", "42", "--store", _kb.Store));
-        Assert.Contains("version 42 is not in this store: its versions are 0 to 7", _cli.Flat, StringComparison.Ordinal);
+        Assert.Contains("version 42 is not in this store: its versions are 0 to 3", _cli.Flat, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -133,6 +133,60 @@ public sealed class IndexCommandTests : IDisposable
         Assert.Contains("embedder: hash:256", Lines);
         Assert.Contains("chunker: tokens", Lines);
         Assert.Equal("t1", (await SearchJson("charged twice", "--mode", "vector", "--k", "1"))[0].GetProperty("documentId").GetString());
+    }
+
+    [Fact]
+    public async Task Files_sharing_ids_are_committed_in_order_and_the_later_one_replaces_with_a_warning()
+    {
+        var folder = Path.Combine(_kb.Root, "dupes");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "a.jsonl"), "{\"id\":\"1\",\"text\":\"old answer about invoices\"}\n{\"id\":\"2\",\"text\":\"password reset\"}\n");
+        File.WriteAllText(Path.Combine(folder, "b.jsonl"), "{\"id\":\"1\",\"text\":\"new answer about receipts\"}\n");
+        Assert.Equal(0, await Run("index", "add", folder, "--store", _kb.Store));
+        Assert.Contains("b.jsonl: 1 document id(s) also in an earlier file of this run (a.jsonl); the documents of b.jsonl replace them.", _cli.Flat, StringComparison.Ordinal);
+        Assert.Contains("a.jsonl: 2 documents, 2 chunks", Lines);
+        Assert.Contains("b.jsonl: 1 documents, 1 chunks", Lines);
+        // One version cannot hold an id twice, so b.jsonl went into a second one.
+        Assert.Contains(Lines, l => l.StartsWith("total: 2 files, 3 documents, 3 chunks", StringComparison.Ordinal) && l.EndsWith("version 2", StringComparison.Ordinal));
+
+        Assert.Equal("new answer about receipts", Assert.Single(await SearchJson("answer", "--mode", "keyword")).GetProperty("text").GetString());
+        Assert.Equal("old answer about invoices", Assert.Single(await SearchJson("answer", "--mode", "keyword", "--version", "1")).GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public async Task Jsonl_and_csv_records_can_name_their_id_and_text_fields()
+    {
+        var tickets = Path.Combine(Repository(), "samples", "scenarios", "01-ticket-triage", "data", "tickets.train.jsonl");
+        Assert.Equal(0, await Run("index", "add", tickets, "--store", _kb.Store, "--text-field", "body"));
+        Assert.Contains("tickets.train.jsonl: 424 documents, 424 chunks", Lines);
+        Assert.Equal(HybridAICommand.InputError, await Run("index", "add", tickets, "--store", _kb.Store));
+        Assert.Contains("tickets.train.jsonl(1): missing field 'text'", _cli.Flat, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_scenario_knowledge_base_answers_a_double_charge_with_its_article()
+    {
+        var kb = Path.Combine(Repository(), "samples", "scenarios", "01-ticket-triage", "data", "kb");
+        Assert.Equal(0, await Run("index", "add", kb, "--store", _kb.Store));
+        Assert.StartsWith("total: 53 files, 53 documents, ", Lines[^1], StringComparison.Ordinal);
+        foreach (string mode in new[] { "keyword", "vector", "hybrid" })
+        {
+            var top = (await SearchJson("I was charged twice, is it a duplicate payment?", "--mode", mode, "--k", "1"))[0];
+            Assert.StartsWith("KB002-", top.GetProperty("documentId").GetString(), StringComparison.Ordinal);
+        }
+    }
+
+    private static string Repository()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "HybridAI.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException("HybridAI.sln not found");
     }
 
     [WinkVectorsFact]

@@ -15,7 +15,7 @@ namespace HybridAI.Retrieval.Stores;
 /// </summary>
 /// <example>
 /// <code>
-/// await using (var store = await IndexStore.OpenOrCreateAsync("kb", embedder: "hash:512"))
+/// await using (var store = await IndexStore.OpenOrCreateAsync("kb", new IndexStoreOptions { Embedder = "hash:512" }))
 /// {
 ///     int chunks = await store.UpsertAsync(documents);
 /// }
@@ -77,34 +77,35 @@ public sealed class IndexStore : IAsyncDisposable
     public static bool Exists(string folder) => File.Exists(Path.Combine(folder, ManifestFileName));
 
     /// <summary>Opens the store in <paramref name="folder"/> with the embedder and chunker its manifest names.</summary>
-    /// <exception cref="IndexStoreException">There is no store there, or one of its files is damaged or inconsistent.</exception>
-    public static Task<IndexStore> OpenAsync(string folder, CancellationToken cancellationToken = default)
+    /// <exception cref="ArgumentException">An embedder or chunker in <paramref name="options"/> is not one of the forms it lists.</exception>
+    /// <exception cref="IndexStoreException">There is no store there, one of its files is damaged or inconsistent, or it was built with another embedder or chunker than <paramref name="options"/> names.</exception>
+    public static Task<IndexStore> OpenAsync(string folder, IndexStoreOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(folder);
+        options ??= new IndexStoreOptions();
+        EmbedderSpec? spec = options.Embedder is null ? null : EmbedderSpec.Parse(options.Embedder);
+        string? chunkerName = options.Chunker is null ? null : ChunkerName(options.Chunker);
         if (!Exists(folder))
         {
             throw new IndexStoreException($"No index at '{folder}': there is no {ManifestFileName} in it.");
         }
 
-        return OpenExistingAsync(Path.GetFullPath(folder), null, null, cancellationToken);
+        return OpenExistingAsync(Path.GetFullPath(folder), spec, chunkerName, options.HnswThreshold, cancellationToken);
     }
 
     /// <summary>
-    /// Opens the store in <paramref name="folder"/>, or creates it (and the folder) with <paramref name="embedder"/>
-    /// (default <see cref="DefaultEmbedder"/>) and <paramref name="chunker"/> (default <see cref="ParagraphChunkerName"/>).
+    /// Opens the store in <paramref name="folder"/>, or creates it (and the folder) with the embedder and chunker of
+    /// <paramref name="options"/> (defaults <see cref="DefaultEmbedder"/> and <see cref="ParagraphChunkerName"/>).
     /// For an existing store, a given embedder or chunker must be the one it was built with.
     /// </summary>
-    /// <param name="folder">The store's folder.</param>
-    /// <param name="embedder"><c>hash</c>, <c>hash:DIMENSIONS</c>, <c>glove</c> or <c>onnx:MODEL</c>; null keeps the store's (or the default).</param>
-    /// <param name="chunker"><c>paragraph</c> or <c>tokens</c>; null keeps the store's (or the default).</param>
-    /// <param name="cancellationToken">Cancels opening.</param>
-    /// <exception cref="ArgumentException">The embedder or chunker is not one of the forms above.</exception>
+    /// <exception cref="ArgumentException">The embedder or chunker is not one of the forms <see cref="IndexStoreOptions"/> lists.</exception>
     /// <exception cref="IndexStoreException">The store was built with another embedder or chunker, or a file is damaged.</exception>
-    public static async Task<IndexStore> OpenOrCreateAsync(string folder, string? embedder = null, string? chunker = null, CancellationToken cancellationToken = default)
+    public static async Task<IndexStore> OpenOrCreateAsync(string folder, IndexStoreOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(folder);
-        EmbedderSpec? spec = embedder is null ? null : EmbedderSpec.Parse(embedder);
-        string? chunkerName = chunker is null ? null : ChunkerName(chunker);
+        options ??= new IndexStoreOptions();
+        EmbedderSpec? spec = options.Embedder is null ? null : EmbedderSpec.Parse(options.Embedder);
+        string? chunkerName = options.Chunker is null ? null : ChunkerName(options.Chunker);
         string full = Path.GetFullPath(folder);
         if (File.Exists(full))
         {
@@ -112,8 +113,8 @@ public sealed class IndexStore : IAsyncDisposable
         }
 
         return Exists(full)
-            ? await OpenExistingAsync(full, spec, chunkerName, cancellationToken).ConfigureAwait(false)
-            : await CreateAsync(full, spec ?? EmbedderSpec.Parse(DefaultEmbedder), chunkerName ?? ParagraphChunkerName, cancellationToken).ConfigureAwait(false);
+            ? await OpenExistingAsync(full, spec, chunkerName, options.HnswThreshold, cancellationToken).ConfigureAwait(false)
+            : await CreateAsync(full, spec ?? EmbedderSpec.Parse(DefaultEmbedder), chunkerName ?? ParagraphChunkerName, options.HnswThreshold, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Writes <paramref name="documents"/> as one version and returns how many chunks each was cut into, in order.</summary>
@@ -165,7 +166,7 @@ public sealed class IndexStore : IAsyncDisposable
 
     private static string DatabasePath(string folder) => Path.Combine(folder, DatabaseFileName);
 
-    private static async Task<IndexStore> CreateAsync(string folder, EmbedderSpec spec, string chunker, CancellationToken cancellationToken)
+    private static async Task<IndexStore> CreateAsync(string folder, EmbedderSpec spec, string chunker, int hnswThreshold, CancellationToken cancellationToken)
     {
         string database = DatabasePath(folder);
         if (File.Exists(database) && ReadFacts(database).CurrentVersion > 0)
@@ -179,7 +180,7 @@ public sealed class IndexStore : IAsyncDisposable
             (int dimensions, string modelId) = EmbedderSpec.Describe(generator);
             var manifest = new IndexStoreManifest(spec.ToString(), modelId, dimensions, chunker, DateTimeOffset.UtcNow);
             Directory.CreateDirectory(folder);
-            IndexStore store = await OpenIndexAsync(folder, manifest, generator, cancellationToken).ConfigureAwait(false);
+            IndexStore store = await OpenIndexAsync(folder, manifest, generator, hnswThreshold, cancellationToken).ConfigureAwait(false);
             // The manifest last: a folder without it is not a store yet, and a failed creation leaves none.
             manifest.Write(Path.Combine(folder, ManifestFileName));
             return store;
@@ -191,7 +192,7 @@ public sealed class IndexStore : IAsyncDisposable
         }
     }
 
-    private static async Task<IndexStore> OpenExistingAsync(string folder, EmbedderSpec? requested, string? chunker, CancellationToken cancellationToken)
+    private static async Task<IndexStore> OpenExistingAsync(string folder, EmbedderSpec? requested, string? chunker, int hnswThreshold, CancellationToken cancellationToken)
     {
         string manifestPath = Path.Combine(folder, ManifestFileName);
         IndexStoreManifest manifest = IndexStoreManifest.Read(manifestPath);
@@ -249,7 +250,7 @@ public sealed class IndexStore : IAsyncDisposable
                     $"The store at '{folder}' was built with embedder model '{manifest.EmbedderModelId}' but {manifest.Embedder} now reports '{modelId}'; its vectors would not be comparable.");
             }
 
-            return await OpenIndexAsync(folder, manifest, generator, cancellationToken).ConfigureAwait(false);
+            return await OpenIndexAsync(folder, manifest, generator, hnswThreshold, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -270,13 +271,13 @@ public sealed class IndexStore : IAsyncDisposable
         }
     }
 
-    private static async Task<IndexStore> OpenIndexAsync(string folder, IndexStoreManifest manifest, IEmbeddingGenerator<string, Embedding<float>> generator, CancellationToken cancellationToken)
+    private static async Task<IndexStore> OpenIndexAsync(string folder, IndexStoreManifest manifest, IEmbeddingGenerator<string, Embedding<float>> generator, int hnswThreshold, CancellationToken cancellationToken)
     {
         var chunker = new CountingChunker(manifest.Chunker == TokensChunkerName ? new TokenWindowChunker() : new Chunking.ParagraphChunker());
         string database = DatabasePath(folder);
         try
         {
-            SqliteDocumentIndex index = await SqliteDocumentIndex.OpenAsync(database, new SqliteIndexOptions { EmbeddingGenerator = generator, Chunker = chunker }, cancellationToken)
+            SqliteDocumentIndex index = await SqliteDocumentIndex.OpenAsync(database, new SqliteIndexOptions { EmbeddingGenerator = generator, Chunker = chunker, HnswThreshold = hnswThreshold }, cancellationToken)
                 .ConfigureAwait(false);
             return new IndexStore(folder, manifest, generator, chunker, index);
         }

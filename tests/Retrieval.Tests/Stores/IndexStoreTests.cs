@@ -22,7 +22,7 @@ public sealed class IndexStoreTests : IDisposable
     [Fact]
     public async Task A_new_store_writes_its_manifest_and_a_reopened_one_uses_it()
     {
-        await using (var store = await IndexStore.OpenOrCreateAsync(Folder, embedder: "hash:64", chunker: "tokens"))
+        await using (var store = await IndexStore.OpenOrCreateAsync(Folder, new IndexStoreOptions { Embedder = "hash:64", Chunker = "tokens" }))
         {
             IReadOnlyList<int> counts = await store.UpsertAsync(Documents);
             var stored = new List<int>();
@@ -70,19 +70,19 @@ public sealed class IndexStoreTests : IDisposable
     [Fact]
     public async Task Another_embedder_or_chunker_is_refused_naming_both_and_nothing_is_written()
     {
-        await using (var store = await IndexStore.OpenOrCreateAsync(Folder, embedder: "hash:64"))
+        await using (var store = await IndexStore.OpenOrCreateAsync(Folder, new IndexStoreOptions { Embedder = "hash:64" }))
         {
             await store.UpsertAsync(Documents);
         }
 
         byte[] manifest = await File.ReadAllBytesAsync(Path.Combine(Folder, IndexStore.ManifestFileName));
-        var embedder = await Assert.ThrowsAsync<IndexStoreException>(() => IndexStore.OpenOrCreateAsync(Folder, embedder: "hash"));
+        var embedder = await Assert.ThrowsAsync<IndexStoreException>(() => IndexStore.OpenOrCreateAsync(Folder, new IndexStoreOptions { Embedder = "hash" }));
         Assert.Contains("was built with embedder hash:64 (64 dimensions); hash:1024 was asked for", embedder.Message, StringComparison.Ordinal);
-        var chunker = await Assert.ThrowsAsync<IndexStoreException>(() => IndexStore.OpenOrCreateAsync(Folder, chunker: "tokens"));
+        var chunker = await Assert.ThrowsAsync<IndexStoreException>(() => IndexStore.OpenAsync(Folder, new IndexStoreOptions { Chunker = "tokens" }));
         Assert.Contains("was built with chunker paragraph; tokens was asked for", chunker.Message, StringComparison.Ordinal);
         Assert.Equal(manifest, await File.ReadAllBytesAsync(Path.Combine(Folder, IndexStore.ManifestFileName)));
 
-        await using var same = await IndexStore.OpenOrCreateAsync(Folder, embedder: "HASH:64", chunker: "paragraph");
+        await using var same = await IndexStore.OpenOrCreateAsync(Folder, new IndexStoreOptions { Embedder = "HASH:64", Chunker = "paragraph" });
         Assert.Equal(1, same.Index.CurrentVersion);
     }
 
@@ -95,7 +95,7 @@ public sealed class IndexStoreTests : IDisposable
     [InlineData("{\"format\":1,\"createdAt\":\"2026-01-01T00:00:00Z\",\"dimensions\":64,\"embedder\":\"bert\",\"embedderModelId\":\"x\",\"chunker\":\"paragraph\"}", "field 'embedder' is not an embedder this version knows")]
     public async Task A_damaged_manifest_names_the_file_and_the_field(string content, string message)
     {
-        await using (var store = await IndexStore.OpenOrCreateAsync(Folder, embedder: "hash:64"))
+        await using (var store = await IndexStore.OpenOrCreateAsync(Folder, new IndexStoreOptions { Embedder = "hash:64" }))
         {
             await store.UpsertAsync(Documents);
         }
@@ -110,7 +110,7 @@ public sealed class IndexStoreTests : IDisposable
     [Fact]
     public async Task An_index_file_with_documents_but_no_manifest_is_not_adopted()
     {
-        await using (var store = await IndexStore.OpenOrCreateAsync(Folder, embedder: "hash:64"))
+        await using (var store = await IndexStore.OpenOrCreateAsync(Folder, new IndexStoreOptions { Embedder = "hash:64" }))
         {
             await store.UpsertAsync(Documents);
         }
@@ -124,7 +124,7 @@ public sealed class IndexStoreTests : IDisposable
     [Fact]
     public async Task A_vector_that_is_not_unit_length_is_found_and_named_by_slot()
     {
-        await using (var store = await IndexStore.OpenOrCreateAsync(Folder, embedder: "hash:64"))
+        await using (var store = await IndexStore.OpenOrCreateAsync(Folder, new IndexStoreOptions { Embedder = "hash:64" }))
         {
             await store.UpsertAsync(Documents);
         }
@@ -144,7 +144,7 @@ public sealed class IndexStoreTests : IDisposable
     [Fact]
     public async Task A_database_that_is_not_sqlite_is_named()
     {
-        await using (var store = await IndexStore.OpenOrCreateAsync(Folder, embedder: "hash:64"))
+        await using (var store = await IndexStore.OpenOrCreateAsync(Folder, new IndexStoreOptions { Embedder = "hash:64" }))
         {
             await store.UpsertAsync(Documents);
         }
@@ -160,7 +160,7 @@ public sealed class IndexStoreTests : IDisposable
     {
         using var model = new TempDirectory();
         string path = new TinyBert().Write(model);
-        await using (var store = await IndexStore.OpenOrCreateAsync(Folder, embedder: "onnx:" + model.Path))
+        await using (var store = await IndexStore.OpenOrCreateAsync(Folder, new IndexStoreOptions { Embedder = "onnx:" + model.Path }))
         {
             Assert.Equal("onnx:" + path, store.Embedder);
             Assert.Equal(TinyBert.Hidden, store.Dimensions);

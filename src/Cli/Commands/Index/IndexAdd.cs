@@ -50,7 +50,7 @@ internal static class IndexAdd
         }
 
         var files = Files(r.Path);
-        await using var store = await IndexStore.OpenOrCreateAsync(r.Store, r.Embedder, r.Chunker, ct).ConfigureAwait(false);
+        await using var store = await IndexStore.OpenOrCreateAsync(r.Store, StoreErrors.ForOneCommand(r.Embedder, r.Chunker), ct).ConfigureAwait(false);
         var o = console.Profile.Out.Writer;
         var ci = CultureInfo.InvariantCulture;
         o.WriteLine($"store: {store.Folder} (embedder {store.Embedder}, {store.Dimensions} dimensions, chunker {store.Chunker})");

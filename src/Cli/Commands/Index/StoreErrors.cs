@@ -30,9 +30,16 @@ internal static class StoreErrors
         }
     }
 
+    /// <summary>
+    /// One command is one process and a few searches: an exact scan of every vector is far cheaper than building the
+    /// HNSW graph that a long-lived process would amortise.
+    /// </summary>
+    public static IndexStoreOptions ForOneCommand(string? embedder = null, string? chunker = null) =>
+        new() { Embedder = embedder, Chunker = chunker, HnswThreshold = int.MaxValue };
+
     /// <summary>Opens an existing store, or says plainly that there is none at <paramref name="folder"/>.</summary>
     public static Task<IndexStore> OpenAsync(string folder, CancellationToken cancellationToken) =>
         IndexStore.Exists(folder)
-            ? IndexStore.OpenAsync(folder, cancellationToken)
+            ? IndexStore.OpenAsync(folder, ForOneCommand(), cancellationToken)
             : throw new IndexStoreException($"no index at {folder} (create one with: hybridai index add PATH --store {folder})");
 }

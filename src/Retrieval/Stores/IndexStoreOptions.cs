@@ -1,0 +1,22 @@
+namespace HybridAI.Retrieval.Stores;
+
+/// <summary>How an <see cref="IndexStore"/> is opened or created.</summary>
+public sealed class IndexStoreOptions
+{
+    /// <summary>
+    /// <c>hash</c>, <c>hash:DIMENSIONS</c>, <c>glove</c> or <c>onnx:MODEL</c> (an .onnx file, or a folder with model.onnx
+    /// and vocab.txt). A new store is built with it (null: <see cref="IndexStore.DefaultEmbedder"/>); an existing store
+    /// must have been built with it (null: whatever it was built with).
+    /// </summary>
+    public string? Embedder { get; init; }
+
+    /// <summary><c>paragraph</c> or <c>tokens</c>; like <see cref="Embedder"/>, it must match an existing store's (null: the store's, or paragraph).</summary>
+    public string? Chunker { get; init; }
+
+    /// <summary>
+    /// Passed to <see cref="Sqlite.SqliteIndexOptions.HnswThreshold"/>. Default 10 000. A process that opens a store for
+    /// one search (a command line) should pass <see cref="int.MaxValue"/>: the graph is built in memory on the first
+    /// vector search, which costs far more than one exact scan.
+    /// </summary>
+    public int HnswThreshold { get; init; } = 10_000;
+}

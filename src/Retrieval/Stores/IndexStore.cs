@@ -45,9 +45,11 @@ public sealed class IndexStore : IAsyncDisposable
     private readonly CountingChunker _chunker;
     private readonly IndexStoreManifest _manifest;
     private readonly SemaphoreSlim _upsertLock = new(1, 1);
+    private readonly FileStream _storeLock;
 
-    private IndexStore(string folder, IndexStoreManifest manifest, IEmbeddingGenerator<string, Embedding<float>> generator, CountingChunker chunker, SqliteDocumentIndex index)
+    private IndexStore(string folder, IndexStoreManifest manifest, IEmbeddingGenerator<string, Embedding<float>> generator, CountingChunker chunker, SqliteDocumentIndex index, FileStream storeLock)
     {
+        _storeLock = storeLock;
         Folder = folder;
         _manifest = manifest;
         _generator = generator;
@@ -90,7 +92,7 @@ public sealed class IndexStore : IAsyncDisposable
             throw new IndexStoreException($"No index at '{folder}': there is no {ManifestFileName} in it.");
         }
 
-        return OpenExistingAsync(Path.GetFullPath(folder), spec, chunkerName, options.HnswThreshold, cancellationToken);
+        return OpenExistingAsync(Path.GetFullPath(folder), spec, chunkerName, options, cancellationToken);
     }
 
     /// <summary>
@@ -113,8 +115,8 @@ public sealed class IndexStore : IAsyncDisposable
         }
 
         return Exists(full)
-            ? await OpenExistingAsync(full, spec, chunkerName, options.HnswThreshold, cancellationToken).ConfigureAwait(false)
-            : await CreateAsync(full, spec ?? EmbedderSpec.Parse(DefaultEmbedder), chunkerName ?? ParagraphChunkerName, options.HnswThreshold, cancellationToken).ConfigureAwait(false);
+            ? await OpenExistingAsync(full, spec, chunkerName, options, cancellationToken).ConfigureAwait(false)
+            : await CreateAsync(full, spec ?? EmbedderSpec.Parse(DefaultEmbedder), chunkerName ?? ParagraphChunkerName, options, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Writes <paramref name="documents"/> as one version and returns how many chunks each was cut into, in order.</summary>
@@ -156,43 +158,81 @@ public sealed class IndexStore : IAsyncDisposable
         return new IndexStoreStats(facts.Documents, facts.Chunks, Index.CurrentVersion, versions, Embedder, EmbedderModelId, Dimensions, facts.VectorCount, files);
     }
 
-    /// <summary>Closes the index, then the embedder.</summary>
+    /// <summary>Closes the index, then the embedder, then lets other processes open the folder.</summary>
     public async ValueTask DisposeAsync()
     {
         await Index.DisposeAsync().ConfigureAwait(false);
         _generator.Dispose();
         _upsertLock.Dispose();
+        await _storeLock.DisposeAsync().ConfigureAwait(false);
     }
 
     private static string DatabasePath(string folder) => Path.Combine(folder, DatabaseFileName);
 
-    private static async Task<IndexStore> CreateAsync(string folder, EmbedderSpec spec, string chunker, int hnswThreshold, CancellationToken cancellationToken)
+    private static async Task<IndexStore> CreateAsync(string folder, EmbedderSpec spec, string chunker, IndexStoreOptions options, CancellationToken cancellationToken)
     {
-        string database = DatabasePath(folder);
-        if (File.Exists(database) && ReadFacts(database).CurrentVersion > 0)
-        {
-            throw new IndexStoreException($"'{database}' holds documents but there is no {ManifestFileName} beside it, so its embedder is unknown; move it away or use another folder.");
-        }
-
-        IEmbeddingGenerator<string, Embedding<float>> generator = spec.Create();
+        // The embedder first: a model that cannot load leaves no folder behind.
+        IEmbeddingGenerator<string, Embedding<float>>? generator = spec.Create();
+        FileStream? storeLock = null;
         try
         {
+            Directory.CreateDirectory(folder);
+            storeLock = await StoreLock.AcquireAsync(folder, options.LockTimeout, cancellationToken).ConfigureAwait(false);
+            if (Exists(folder))
+            {
+                // Another process created it while this one waited for the lock.
+                storeLock.Dispose();
+                storeLock = null;
+                generator.Dispose();
+                generator = null;
+                return await OpenExistingAsync(folder, spec, chunker, options, cancellationToken).ConfigureAwait(false);
+            }
+
+            string database = DatabasePath(folder);
+            if (File.Exists(database) && ReadFacts(database).CurrentVersion > 0)
+            {
+                throw new IndexStoreException($"'{database}' holds documents but there is no {ManifestFileName} beside it, so its embedder is unknown; move it away or use another folder.");
+            }
+
             (int dimensions, string modelId) = EmbedderSpec.Describe(generator);
             var manifest = new IndexStoreManifest(spec.ToString(), modelId, dimensions, chunker, DateTimeOffset.UtcNow);
-            Directory.CreateDirectory(folder);
-            IndexStore store = await OpenIndexAsync(folder, manifest, generator, hnswThreshold, cancellationToken).ConfigureAwait(false);
-            // The manifest last: a folder without it is not a store yet, and a failed creation leaves none.
-            manifest.Write(Path.Combine(folder, ManifestFileName));
+            IndexStore store = await OpenIndexAsync(folder, manifest, generator, storeLock, options, cancellationToken).ConfigureAwait(false);
+            (generator, storeLock) = (null, null); // the store owns them now
+            try
+            {
+                // The manifest last: a folder without it is not a store yet, and a failed creation leaves none.
+                manifest.Write(Path.Combine(folder, ManifestFileName));
+            }
+            catch
+            {
+                await store.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
+
             return store;
+        }
+        finally
+        {
+            generator?.Dispose();
+            storeLock?.Dispose();
+        }
+    }
+
+    private static async Task<IndexStore> OpenExistingAsync(string folder, EmbedderSpec? requested, string? chunker, IndexStoreOptions options, CancellationToken cancellationToken)
+    {
+        FileStream storeLock = await StoreLock.AcquireAsync(folder, options.LockTimeout, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await OpenLockedAsync(folder, requested, chunker, storeLock, options, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
-            generator.Dispose();
+            storeLock.Dispose();
             throw;
         }
     }
 
-    private static async Task<IndexStore> OpenExistingAsync(string folder, EmbedderSpec? requested, string? chunker, int hnswThreshold, CancellationToken cancellationToken)
+    private static async Task<IndexStore> OpenLockedAsync(string folder, EmbedderSpec? requested, string? chunker, FileStream storeLock, IndexStoreOptions options, CancellationToken cancellationToken)
     {
         string manifestPath = Path.Combine(folder, ManifestFileName);
         IndexStoreManifest manifest = IndexStoreManifest.Read(manifestPath);
@@ -250,7 +290,7 @@ public sealed class IndexStore : IAsyncDisposable
                     $"The store at '{folder}' was built with embedder model '{manifest.EmbedderModelId}' but {manifest.Embedder} now reports '{modelId}'; its vectors would not be comparable.");
             }
 
-            return await OpenIndexAsync(folder, manifest, generator, hnswThreshold, cancellationToken).ConfigureAwait(false);
+            return await OpenIndexAsync(folder, manifest, generator, storeLock, options, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -271,15 +311,15 @@ public sealed class IndexStore : IAsyncDisposable
         }
     }
 
-    private static async Task<IndexStore> OpenIndexAsync(string folder, IndexStoreManifest manifest, IEmbeddingGenerator<string, Embedding<float>> generator, int hnswThreshold, CancellationToken cancellationToken)
+    private static async Task<IndexStore> OpenIndexAsync(string folder, IndexStoreManifest manifest, IEmbeddingGenerator<string, Embedding<float>> generator, FileStream storeLock, IndexStoreOptions options, CancellationToken cancellationToken)
     {
         var chunker = new CountingChunker(manifest.Chunker == TokensChunkerName ? new TokenWindowChunker() : new Chunking.ParagraphChunker());
         string database = DatabasePath(folder);
         try
         {
-            SqliteDocumentIndex index = await SqliteDocumentIndex.OpenAsync(database, new SqliteIndexOptions { EmbeddingGenerator = generator, Chunker = chunker, HnswThreshold = hnswThreshold }, cancellationToken)
+            SqliteDocumentIndex index = await SqliteDocumentIndex.OpenAsync(database, new SqliteIndexOptions { EmbeddingGenerator = generator, Chunker = chunker, HnswThreshold = options.HnswThreshold }, cancellationToken)
                 .ConfigureAwait(false);
-            return new IndexStore(folder, manifest, generator, chunker, index);
+            return new IndexStore(folder, manifest, generator, chunker, index, storeLock);
         }
         catch (Exception e) when (e is SqliteException or InvalidDataException or NotSupportedException)
         {

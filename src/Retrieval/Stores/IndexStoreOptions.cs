@@ -19,4 +19,10 @@ public sealed class IndexStoreOptions
     /// vector search, which costs far more than one exact scan.
     /// </summary>
     public int HnswThreshold { get; init; } = 10_000;
+
+    /// <summary>
+    /// How long to wait for another process that has the store open (one process at a time may open a store) before
+    /// giving up with an <see cref="IndexStoreException"/>. Default 10 seconds.
+    /// </summary>
+    public TimeSpan LockTimeout { get; init; } = TimeSpan.FromSeconds(10);
 }

@@ -155,6 +155,19 @@ public sealed class IndexStoreTests : IDisposable
         Assert.Equal($"The index file '{database}' is not a readable index database (SQLite Error 26: 'file is not a database').", e.Message);
     }
 
+    [Fact]
+    public async Task One_open_store_per_folder_at_a_time_and_the_next_opens_once_it_is_closed()
+    {
+        var store = await IndexStore.OpenOrCreateAsync(Folder, new IndexStoreOptions { Embedder = "hash:64" });
+        await store.UpsertAsync(Documents);
+        var e = await Assert.ThrowsAsync<IndexStoreException>(() => IndexStore.OpenAsync(Folder, new IndexStoreOptions { LockTimeout = TimeSpan.Zero }));
+        Assert.Contains($"The store at '{Folder}' is in use by another process", e.Message, StringComparison.Ordinal);
+        await store.DisposeAsync();
+
+        await using var next = await IndexStore.OpenAsync(Folder, new IndexStoreOptions { LockTimeout = TimeSpan.Zero });
+        Assert.Equal(1, next.Index.CurrentVersion);
+    }
+
     [OnnxRuntimeFact]
     public async Task An_onnx_store_reopens_with_its_model_and_a_missing_model_is_named()
     {

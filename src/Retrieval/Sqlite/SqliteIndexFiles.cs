@@ -59,10 +59,12 @@ internal static class SqliteIndexFiles
 
     /// <summary>
     /// Checks that the vector file holds <paramref name="count"/> committed vectors of <paramref name="dimensions"/>
-    /// floats and that each is finite and of unit (or zero) length, which every vector the index writes is.
+    /// floats and that they are finite and of unit (or zero) length, which every vector the index writes is: all of
+    /// them, or with <paramref name="samples"/> set and fewer than the count, that many spread evenly from the first
+    /// to the last (so the cost of opening a large store stays bounded).
     /// </summary>
     /// <exception cref="InvalidDataException">The file is missing, too short, or a vector is not one the index wrote.</exception>
-    public static void CheckVectors(string vectorPath, int dimensions, long count)
+    public static void CheckVectors(string vectorPath, int dimensions, long count, int? samples = null)
     {
         if (count == 0)
         {
@@ -82,6 +84,20 @@ internal static class SqliteIndexFiles
                 $"The vector file '{vectorPath}' holds {stream.Length} bytes; the index committed {count} vectors of {dimensions} dimensions ({count * bytesPerVector} bytes). It was truncated or replaced.");
         }
 
+        if (samples is int wanted && wanted >= 2 && wanted < count)
+        {
+            byte[] one = new byte[bytesPerVector];
+            for (int i = 0; i < wanted; i++)
+            {
+                long slot = i * (count - 1) / (wanted - 1);
+                stream.Position = slot * bytesPerVector;
+                stream.ReadExactly(one);
+                Check(MemoryMarshal.Cast<byte, float>(one.AsSpan()), slot, count, vectorPath);
+            }
+
+            return;
+        }
+
         int perBuffer = (int)Math.Max(1, (1 << 20) / bytesPerVector);
         byte[] buffer = new byte[perBuffer * bytesPerVector];
         for (long slot = 0; slot < count;)
@@ -91,15 +107,19 @@ internal static class SqliteIndexFiles
             ReadOnlySpan<float> floats = MemoryMarshal.Cast<byte, float>(buffer.AsSpan(0, (int)(vectors * bytesPerVector)));
             for (int i = 0; i < vectors; i++, slot++)
             {
-                ReadOnlySpan<float> vector = floats.Slice(i * dimensions, dimensions);
-                float norm = TensorPrimitives.Norm(vector);
-                bool unitOrZero = float.IsFinite(norm) && (norm == 0 || Math.Abs(norm - 1) <= NormTolerance);
-                if (!unitOrZero)
-                {
-                    throw new InvalidDataException(
-                        $"The vector file '{vectorPath}' is damaged: vector {slot} of {count} is not one the index wrote (its length is {norm:G4}, not 1).");
-                }
+                Check(floats.Slice(i * dimensions, dimensions), slot, count, vectorPath);
             }
+        }
+    }
+
+    private static void Check(ReadOnlySpan<float> vector, long slot, long count, string vectorPath)
+    {
+        float norm = TensorPrimitives.Norm(vector);
+        bool unitOrZero = float.IsFinite(norm) && (norm == 0 || Math.Abs(norm - 1) <= NormTolerance);
+        if (!unitOrZero)
+        {
+            throw new InvalidDataException(
+                $"The vector file '{vectorPath}' is damaged: vector {slot} of {count} is not one the index wrote (its length is {norm:G4}, not 1).");
         }
     }
 

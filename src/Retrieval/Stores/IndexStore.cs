@@ -265,7 +265,7 @@ public sealed class IndexStore : IAsyncDisposable
         {
             try
             {
-                SqliteIndexFiles.CheckVectors(vectors, dimensions, facts.VectorCount);
+                SqliteIndexFiles.CheckVectors(vectors, dimensions, facts.VectorCount, options.CheckEveryVector ? null : IndexStoreOptions.DefaultVectorSamples);
             }
             catch (InvalidDataException e)
             {

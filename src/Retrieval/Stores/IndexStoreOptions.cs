@@ -25,4 +25,14 @@ public sealed class IndexStoreOptions
     /// giving up with an <see cref="IndexStoreException"/>. Default 10 seconds.
     /// </summary>
     public TimeSpan LockTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Opening checks that the stored vectors are ones the index wrote (finite, unit length): by default
+    /// <see cref="DefaultVectorSamples"/> of them spread over the file (all of them in a smaller store), so opening
+    /// a large store stays cheap; true reads every one.
+    /// </summary>
+    public bool CheckEveryVector { get; init; }
+
+    /// <summary>How many vectors opening checks when <see cref="CheckEveryVector"/> is false.</summary>
+    public const int DefaultVectorSamples = 4096;
 }

@@ -142,6 +142,32 @@ public sealed class IndexStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task A_large_store_samples_its_vectors_on_open_and_checks_every_one_when_asked()
+    {
+        const int count = IndexStoreOptions.DefaultVectorSamples + 1000;
+        await using (var store = await IndexStore.OpenOrCreateAsync(Folder, new IndexStoreOptions { Embedder = "hash:16" }))
+        {
+            await store.UpsertAsync([.. Enumerable.Range(0, count).Select(i => new SourceDocument($"d{i}", $"document number {i}", "s"))]);
+        }
+
+        string vectors = Path.Combine(Folder, IndexStore.DatabaseFileName + ".vectors");
+        // The last vector is always among the samples.
+        Damage(vectors, slot: count - 1, dimensions: 16);
+        var sampled = await Assert.ThrowsAsync<IndexStoreException>(() => IndexStore.OpenAsync(Folder));
+        Assert.Contains($"vector {count - 1} of {count} is not one the index wrote", sampled.Message, StringComparison.Ordinal);
+        Damage(vectors, slot: 2500, dimensions: 16);
+        var every = await Assert.ThrowsAsync<IndexStoreException>(() => IndexStore.OpenAsync(Folder, new IndexStoreOptions { CheckEveryVector = true }));
+        Assert.Contains($"vector 2500 of {count} is not one the index wrote", every.Message, StringComparison.Ordinal);
+    }
+
+    private static void Damage(string vectors, long slot, int dimensions)
+    {
+        using var file = new FileStream(vectors, FileMode.Open, FileAccess.Write);
+        file.Position = slot * dimensions * sizeof(float);
+        file.Write(BitConverter.GetBytes(float.NaN));
+    }
+
+    [Fact]
     public async Task A_database_that_is_not_sqlite_is_named()
     {
         await using (var store = await IndexStore.OpenOrCreateAsync(Folder, new IndexStoreOptions { Embedder = "hash:64" }))

@@ -26,10 +26,10 @@ internal static class IndexCommand
     private static Command Stats(IAnsiConsole console)
     {
         var store = StoreOption();
-        var command = new Command("stats", "Show documents, chunks, versions, embedder and file sizes.") { store };
+        var command = new Command("stats", "Show documents, chunks, versions, embedder and file sizes (and check every stored vector).") { store };
         command.SetAction((parse, ct) => StoreErrors.RunAsync(console, async () =>
         {
-            await using var opened = await StoreErrors.OpenAsync(parse.GetRequiredValue(store), ct).ConfigureAwait(false);
+            await using var opened = await StoreErrors.OpenAsync(parse.GetRequiredValue(store), ct, checkEveryVector: true).ConfigureAwait(false);
             var stats = await opened.GetStatsAsync(ct).ConfigureAwait(false);
             var ci = CultureInfo.InvariantCulture;
             var o = console.Profile.Out.Writer;

@@ -34,12 +34,12 @@ internal static class StoreErrors
     /// One command is one process and a few searches: an exact scan of every vector is far cheaper than building the
     /// HNSW graph that a long-lived process would amortise.
     /// </summary>
-    public static IndexStoreOptions ForOneCommand(string? embedder = null, string? chunker = null) =>
-        new() { Embedder = embedder, Chunker = chunker, HnswThreshold = int.MaxValue };
+    public static IndexStoreOptions ForOneCommand(string? embedder = null, string? chunker = null, bool checkEveryVector = false) =>
+        new() { Embedder = embedder, Chunker = chunker, HnswThreshold = int.MaxValue, CheckEveryVector = checkEveryVector };
 
     /// <summary>Opens an existing store, or says plainly that there is none at <paramref name="folder"/>.</summary>
-    public static Task<IndexStore> OpenAsync(string folder, CancellationToken cancellationToken) =>
+    public static Task<IndexStore> OpenAsync(string folder, CancellationToken cancellationToken, bool checkEveryVector = false) =>
         IndexStore.Exists(folder)
-            ? IndexStore.OpenAsync(folder, ForOneCommand(), cancellationToken)
+            ? IndexStore.OpenAsync(folder, ForOneCommand(checkEveryVector: checkEveryVector), cancellationToken)
             : throw new IndexStoreException($"no index at {folder} (create one with: hybridai index add PATH --store {folder})");
 }

@@ -11,13 +11,14 @@ namespace HybridAI.Retrieval.Stores;
 /// (<c>store.json</c>) that remembers the embedder and chunker it was built with, so every later write and search
 /// uses the same ones without being told. Opening checks the files first: a missing store, a damaged database or
 /// vector file, or an embedder that no longer makes the store's vectors is an <see cref="IndexStoreException"/>
-/// naming the file, and nothing is written.
+/// naming the file, and nothing is written. One process at a time has a store open (see
+/// <see cref="IndexStoreOptions.LockTimeout"/>): even a search trims the vector file to what its index committed.
 /// </summary>
 /// <example>
 /// <code>
 /// await using (var store = await IndexStore.OpenOrCreateAsync("kb", new IndexStoreOptions { Embedder = "hash:512" }))
 /// {
-///     int chunks = await store.UpsertAsync(documents);
+///     IReadOnlyList&lt;int&gt; chunks = await store.UpsertAsync(documents); // chunks per document
 /// }
 ///
 /// await using var kb = await IndexStore.OpenAsync("kb"); // hash:512 again, from store.json

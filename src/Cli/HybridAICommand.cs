@@ -1,10 +1,11 @@
 using System.CommandLine;
 using HybridAI.Cli.Commands;
+using HybridAI.Cli.Commands.Index;
 using Spectre.Console;
 
 namespace HybridAI.Cli;
 
-/// <summary>The <c>hybridai</c> command line: <c>scenarios</c>, <c>run</c>, <c>review</c> and <c>onnx</c>.</summary>
+/// <summary>The <c>hybridai</c> command line: <c>scenarios</c>, <c>run</c>, <c>review</c>, <c>train</c>, <c>predict</c>, <c>onnx</c>, <c>index</c> and <c>search</c>.</summary>
 public static class HybridAICommand
 {
     /// <summary>Exit code for bad input (unknown scenario, missing or empty file).</summary>
@@ -21,6 +22,8 @@ public static class HybridAICommand
             TrainCommand.Create(console),
             PredictCommand.Create(console),
             OnnxCommand.Create(console),
+            IndexCommand.Create(console),
+            SearchCommand.Create(console),
         };
         return root.Parse(args).InvokeAsync(cancellationToken: cancellationToken);
     }

@@ -9,6 +9,9 @@ using HybridAI.Benchmarks;
 // dotnet run -c Release --project bench -- batching    (items/s of a batch run over an ONNX classifier, with and without step batching)
 // dotnet run -c Release --project bench -- gbdt [--job short]  (BenchmarkDotNet: GBDT scoring per row, scoring layout vs reference walk)
 // dotnet run -c Release --project bench -- onnx [--job short]  (BenchmarkDotNet: OnnxSession.Run per call; peer: bench/peers/onnxruntime-node/call-overhead.mjs)
+// dotnet run -c Release --project bench -- vector-exact [--vectors 1000000]  (exact top-10 over 1M x 100-d vectors vs memory bandwidth)
+// dotnet run -c Release --project bench -- hnsw [--vectors 100000] [--queries 2000]  (HNSW on GloVe: build, recall@10 vs q/s; peer: bench/peers/hnswlib-node)
+// dotnet run -c Release --project bench -- ingest [--documents 20000]  (chunks/s into SqliteDocumentIndex per embedder)
 var mode = args.Length > 0 ? args[0] : "engine";
 switch (mode)
 {
@@ -40,7 +43,16 @@ switch (mode)
     case "scenario":
         await ScenarioThroughput.RunAsync().ConfigureAwait(false);
         return 0;
+    case "vector-exact":
+        VectorExactThroughput.Run(args);
+        return 0;
+    case "hnsw":
+        HnswBenchmark.Run(args);
+        return 0;
+    case "ingest":
+        await IngestThroughput.RunAsync(args).ConfigureAwait(false);
+        return 0;
     default:
-        Console.Error.WriteLine($"Unknown mode '{mode}'. Use engine, gbdt, onnx, audit-sink, classifiers, embeddings, batching or scenario.");
+        Console.Error.WriteLine($"Unknown mode '{mode}'. Use engine, gbdt, onnx, audit-sink, classifiers, embeddings, batching, scenario, vector-exact, hnsw or ingest.");
         return 2;
 }

@@ -1,4 +1,3 @@
-using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics.X86;
 
@@ -363,7 +362,7 @@ internal sealed unsafe partial class HnswGraph : IDisposable
     private float Dot(float* query, int slot)
     {
         int dimensions = _vectors.Dimensions;
-        return TensorPrimitives.Dot(new ReadOnlySpan<float>(query, dimensions), new ReadOnlySpan<float>(_base + ((long)slot * dimensions), dimensions));
+        return VectorDot.Dot(query, _base + ((long)slot * dimensions), dimensions);
     }
 
     public void Dispose() => _lock.Dispose();

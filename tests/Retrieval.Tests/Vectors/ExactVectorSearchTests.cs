@@ -35,12 +35,13 @@ public sealed class ExactVectorSearchTests : IDisposable
         [.. Enumerable.Range(0, vectors.Length).Where(i => accept(i)).Select(i => (Slot: (long)i, Score: TensorPrimitives.Dot(query, vectors[i])))
             .OrderByDescending(p => p.Score).ThenBy(p => p.Slot).Take(top).Select(p => p.Slot)];
 
-    // Odd sizes on purpose: a count that is not a multiple of the 4-vector step, dimensions that leave a
-    // 4-float and a scalar tail after the 8-float lanes.
+    // Odd sizes on purpose: dimensions that leave 16-, 8-, 4-float and scalar tails after the 32-float steps, and
+    // dimensions below 16 that take the TensorPrimitives path.
     [Theory]
     [InlineData(1003, 37)]
     [InlineData(2, 100)]
     [InlineData(517, 8)]
+    [InlineData(300, 24)]
     public void Range_scan_returns_the_brute_force_top_k_best_first(int count, int dimensions)
     {
         float[][] vectors = RandomUnitVectors(count, dimensions, seed: count);

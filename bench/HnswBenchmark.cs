@@ -17,7 +17,7 @@ namespace HybridAI.Benchmarks;
 internal static class HnswBenchmark
 {
     private const int M = 16, EfConstruction = 200, K = 10;
-    private static readonly int[] EfValues = [10, 16, 24, 32, 48, 64, 96, 128, 200];
+    private static readonly int[] EfValues = [10, 16, 24, 32, 48, 64, 96, 128, 200, 300, 400];
     private static readonly double[] RecallTargets = [0.90, 0.95, 0.98, 0.99];
 
     public static void Run(string[] args)
@@ -84,7 +84,10 @@ internal static class HnswBenchmark
                 Console.WriteLine($"{ef,8} {recall,10:F4} {single.PerSecond,14:N0} {single.PerCoreSecond,16:N0} {all.PerSecond,14:N0} {all.PerCoreSecond / cores,16:N0}");
             }
 
-            RunPeer(folder, file, queries, truth, ours, build);
+            if (!args.Contains("--no-peer"))
+            {
+                RunPeer(folder, file, queries, truth, ours, build);
+            }
         }
         finally
         {

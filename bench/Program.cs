@@ -10,7 +10,7 @@ using HybridAI.Benchmarks;
 // dotnet run -c Release --project bench -- gbdt [--job short]  (BenchmarkDotNet: GBDT scoring per row, scoring layout vs reference walk)
 // dotnet run -c Release --project bench -- onnx [--job short]  (BenchmarkDotNet: OnnxSession.Run per call; peer: bench/peers/onnxruntime-node/call-overhead.mjs)
 // dotnet run -c Release --project bench -- vector-exact [--vectors 1000000]  (exact top-10 over 1M x 100-d vectors vs memory bandwidth)
-// dotnet run -c Release --project bench -- hnsw [--vectors 100000] [--queries 2000]  (HNSW on GloVe: build, recall@10 vs q/s; peer: bench/peers/hnswlib-node)
+// dotnet run -c Release --project bench -- hnsw [--vectors 100000] [--queries 2000] [--no-peer]  (HNSW on GloVe: build, recall@10 vs q/s; peer: bench/peers/hnswlib-node)
 // dotnet run -c Release --project bench -- ingest [--documents 20000]  (chunks/s into SqliteDocumentIndex per embedder)
 var mode = args.Length > 0 ? args[0] : "engine";
 switch (mode)

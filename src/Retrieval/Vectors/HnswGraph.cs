@@ -316,26 +316,23 @@ internal sealed unsafe partial class HnswGraph : IDisposable
                 continue;
             }
 
+            // Mark the unvisited neighbours and prefetch all their vectors first, then score them: the memory
+            // latencies overlap instead of being paid one neighbour at a time.
             Span<int> list = Links(node, level);
-            int count = list[0];
-            if (Sse.IsSupported && count > 0)
-            {
-                Sse.Prefetch0(_base + ((long)list[1] * _vectors.Dimensions));
-            }
-
-            for (int i = 1; i <= count; i++)
+            Span<int> fresh = scratch.Fresh;
+            int freshCount = 0;
+            for (int i = 1; i <= list[0]; i++)
             {
                 int next = list[i];
-                if (Sse.IsSupported && i < count)
+                if (scratch.Visit(next))
                 {
-                    Sse.Prefetch0(_base + ((long)list[i + 1] * _vectors.Dimensions));
+                    fresh[freshCount++] = next;
+                    Prefetch(next);
                 }
+            }
 
-                if (!scratch.Visit(next))
-                {
-                    continue;
-                }
-
+            foreach (int next in fresh[..freshCount])
+            {
                 float score = Dot(query, next);
                 if (scratch.Results.Count < ef || score > worst)
                 {
@@ -355,6 +352,22 @@ internal sealed unsafe partial class HnswGraph : IDisposable
                     }
                 }
             }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Prefetch(int slot)
+    {
+        if (Sse.IsSupported)
+        {
+            int bytes = _vectors.Dimensions * sizeof(float);
+            byte* start = (byte*)(_base + ((long)slot * _vectors.Dimensions));
+            for (int offset = 0; offset < bytes; offset += 64)
+            {
+                Sse.Prefetch0(start + offset);
+            }
+
+            Sse.Prefetch0(start + bytes - 1);
         }
     }
 

@@ -34,6 +34,9 @@ internal sealed class HnswScratch
     /// <summary>Candidates when a full neighbour list is pruned.</summary>
     public HnswCandidate[] Pruning { get; private set; } = new HnswCandidate[64];
 
+    /// <summary>The unvisited neighbours of the node being expanded.</summary>
+    public int[] Fresh { get; private set; } = new int[64];
+
     /// <summary>This thread's scratch, with room for lists of up to <paramref name="maxLinks"/> neighbours.</summary>
     public static HnswScratch For(int maxLinks)
     {
@@ -43,6 +46,7 @@ internal sealed class HnswScratch
             scratch.Kept = new HnswCandidate[maxLinks + 1];
             scratch.Chosen = new HnswCandidate[maxLinks + 1];
             scratch.Pruning = new HnswCandidate[maxLinks + 1];
+            scratch.Fresh = new int[maxLinks + 1];
         }
 
         return scratch;

@@ -11,6 +11,9 @@ using HybridAI.Benchmarks;
 // dotnet run -c Release --project bench -- onnx [--job short]  (BenchmarkDotNet: OnnxSession.Run per call; peer: bench/peers/onnxruntime-node/call-overhead.mjs)
 // dotnet run -c Release --project bench -- tokens      (tiktoken tokens/s, cl100k/o200k, against js-tiktoken on the same texts)
 // dotnet run -c Release --project bench -- onnx-decoder (OnnxDecoderChatClient per-token overhead on the tests' tiny decoder, with and without the KV cache)
+// dotnet run -c Release --project bench -- vector-exact [--vectors 1000000]  (exact top-10 over 1M x 100-d vectors vs memory bandwidth)
+// dotnet run -c Release --project bench -- hnsw [--vectors 100000] [--queries 2000] [--no-peer]  (HNSW on GloVe: build, recall@10 vs q/s; peer: bench/peers/hnswlib-node)
+// dotnet run -c Release --project bench -- ingest [--documents 20000]  (chunks/s into SqliteDocumentIndex per embedder)
 var mode = args.Length > 0 ? args[0] : "engine";
 switch (mode)
 {
@@ -48,7 +51,16 @@ switch (mode)
     case "scenario":
         await ScenarioThroughput.RunAsync().ConfigureAwait(false);
         return 0;
+    case "vector-exact":
+        VectorExactThroughput.Run(args);
+        return 0;
+    case "hnsw":
+        HnswBenchmark.Run(args);
+        return 0;
+    case "ingest":
+        await IngestThroughput.RunAsync(args).ConfigureAwait(false);
+        return 0;
     default:
-        Console.Error.WriteLine($"Unknown mode '{mode}'. Use engine, gbdt, onnx, audit-sink, classifiers, embeddings, batching, tokens, onnx-decoder or scenario.");
+        Console.Error.WriteLine($"Unknown mode '{mode}'. Use engine, gbdt, onnx, audit-sink, classifiers, embeddings, batching, tokens, onnx-decoder, scenario, vector-exact, hnsw or ingest.");
         return 2;
 }

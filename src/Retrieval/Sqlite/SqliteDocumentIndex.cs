@@ -52,10 +52,12 @@ public sealed class SqliteDocumentIndex : IVersionedDocumentIndex, IAsyncDisposa
     private readonly SqliteIndexOptions _options;
     private readonly string _vectorPath;
     private readonly bool _deleteVectorFile;
+    private readonly string? _graphPath;
     private readonly ReaderWriterLockSlim _vectorLifetime = new(LockRecursionPolicy.SupportsRecursion);
     private readonly Lock _graphLock = new();
     private VectorFile? _vectors;
     private HnswGraph? _graph;
+    private int _graphSavedCount;
     private (long Version, long[] Slots, bool[] Live)? _liveSlots;
     private long _currentVersion;
     private int _idleReaderCount;
@@ -72,6 +74,9 @@ public sealed class SqliteDocumentIndex : IVersionedDocumentIndex, IAsyncDisposa
         {
             _vectors = VectorFile.Open(vectorPath, int.Parse(dimensions, System.Globalization.CultureInfo.InvariantCulture), writer.CommittedVectorCount);
         }
+
+        // The graph is a cache beside the vectors: <db>.hnsw for <db>.vectors; none for an in-memory index.
+        _graphPath = deleteVectorFile ? null : Path.ChangeExtension(vectorPath, ".hnsw");
 
         _writer = writer;
         _readConnectionString = readConnectionString;
@@ -319,6 +324,11 @@ public sealed class SqliteDocumentIndex : IVersionedDocumentIndex, IAsyncDisposa
             _vectorLifetime.EnterWriteLock();
             try
             {
+                if (_graph is not null && _graph.Count != _graphSavedCount)
+                {
+                    SaveGraph(_graph);
+                }
+
                 _vectors?.Dispose();
                 _vectors = null;
                 _graph?.Dispose();
@@ -414,50 +424,19 @@ public sealed class SqliteDocumentIndex : IVersionedDocumentIndex, IAsyncDisposa
             bool[] accept = live;
             best = [.. graph.Search(query, top, Math.Max(_options.HnswEfSearch, top), s => s < accept.Length && accept[s]).Select(static p => ((long)p.Slot, p.Score))];
             // Slots appended since the graph was last extended are scored exactly.
-            best = ExactTop(query, slots.Where(s => s >= graph.Count), top, vectors, best);
+            best = ExactVectorSearch.TopOfSlots(vectors, query, top, slots.Where(s => s >= graph.Count), best);
+        }
+        else if (live is not null)
+        {
+            // Unfiltered: one pass over the contiguous block, the mask dropping slots not live at this version.
+            best = ExactVectorSearch.TopOfRange(vectors, query, top, live.Length, live);
         }
         else
         {
-            best = ExactTop(query, slots, top, vectors, []);
+            best = ExactVectorSearch.TopOfSlots(vectors, query, top, slots, []);
         }
 
         return reader.HitsOfSlots(best, version);
-    }
-
-    private static List<(long Slot, float Score)> ExactTop(float[] query, IEnumerable<long> slots, int top, VectorFile vectors, List<(long Slot, float Score)> seed)
-    {
-        var heap = new PriorityQueue<long, float>(top + 1);
-        foreach ((long slot, float score) in seed)
-        {
-            heap.Enqueue(slot, score);
-        }
-
-        foreach (long slot in slots)
-        {
-            float score = TensorPrimitives.Dot(query, vectors[slot]);
-            if (heap.Count < top)
-            {
-                heap.Enqueue(slot, score);
-            }
-            else if (heap.TryPeek(out _, out float worst) && score > worst)
-            {
-                heap.DequeueEnqueue(slot, score);
-            }
-        }
-
-        while (heap.Count > top)
-        {
-            heap.Dequeue();
-        }
-
-        var result = new List<(long, float)>(heap.Count);
-        while (heap.TryDequeue(out long slot, out float score))
-        {
-            result.Add((slot, score));
-        }
-
-        result.Reverse();
-        return result;
     }
 
     private HnswGraph Graph(VectorFile vectors)
@@ -466,12 +445,43 @@ public sealed class SqliteDocumentIndex : IVersionedDocumentIndex, IAsyncDisposa
         {
             if (_graph is null)
             {
-                var graph = new HnswGraph(vectors);
+                HnswGraph? graph = _graphPath is null ? null : HnswGraph.TryLoad(_graphPath, vectors);
+                _graphSavedCount = graph?.Count ?? 0;
+                graph ??= new HnswGraph(vectors);
                 graph.AddUpTo(vectors.Count);
+                if (graph.Count != _graphSavedCount)
+                {
+                    SaveGraph(graph);
+                }
+
                 _graph = graph;
             }
 
             return _graph;
+        }
+    }
+
+    /// <summary>The HNSW graph, once a vector search has built or loaded it (for tests).</summary>
+    internal HnswGraph? LoadedGraph => _graph;
+
+    private void SaveGraph(HnswGraph graph)
+    {
+        if (_graphPath is null)
+        {
+            return;
+        }
+
+        try
+        {
+            graph.Save(_graphPath);
+            _graphSavedCount = graph.Count;
+        }
+        catch (IOException)
+        {
+            // Only a cache: a graph that cannot be written is rebuilt on the next open.
+        }
+        catch (UnauthorizedAccessException)
+        {
         }
     }
 

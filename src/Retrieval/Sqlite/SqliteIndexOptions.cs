@@ -33,8 +33,10 @@ public sealed class SqliteIndexOptions
     public IEmbeddingGenerator<string, Embedding<float>>? EmbeddingGenerator { get; init; }
 
     /// <summary>
-    /// From this many vectors on, vector search uses an HNSW graph (built in memory on the first vector search after
-    /// opening, then extended at each ingest; not persisted) instead of scoring every vector. Default 10 000.
+    /// From this many vectors on, vector search uses an HNSW graph instead of scoring every vector. The graph is built
+    /// on the first vector search after opening (or loaded from <c>&lt;file&gt;.hnsw</c> beside the database when that
+    /// file matches the vectors; a stale or damaged one is ignored and rebuilt), extended at each ingest, and saved
+    /// again when the index is disposed. Default 10 000.
     /// </summary>
     public int HnswThreshold { get; init; } = 10_000;
 

@@ -67,6 +67,12 @@ internal sealed unsafe class VectorFile : IDisposable
         }
     }
 
+    /// <summary>
+    /// The first float of slot 0. Slots below <see cref="Count"/> at the time of the call stay readable through it
+    /// until dispose (replaced maps are kept alive), so a search may hold it for its whole run.
+    /// </summary>
+    public float* Base => (float*)_current!.Pointer;
+
     /// <summary>Writes vectors after the last written slot and flushes them to disk; returns the first slot. Callers hold the write lock.</summary>
     public long Append(IReadOnlyList<ReadOnlyMemory<float>> vectors)
     {

@@ -28,12 +28,11 @@ public sealed class LlamaContext : IDisposable
         p.NBatch = (uint)options.BatchSize;
         p.NUbatch = (uint)options.BatchSize;
         p.NSeqMax = 1;
-        if (options.Threads is { } threads)
-        {
-            ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1, nameof(options.Threads));
-            p.NThreads = threads;
-            p.NThreadsBatch = threads;
-        }
+        // llama.cpp's default (4) oversubscribes small machines, and its worker threads spin: one per core at most.
+        var threads = options.Threads ?? Math.Clamp(Environment.ProcessorCount, 1, 8);
+        ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1, nameof(options.Threads));
+        p.NThreads = threads;
+        p.NThreadsBatch = threads;
 
         IntPtr context;
         string log;

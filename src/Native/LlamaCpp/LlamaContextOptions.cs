@@ -9,6 +9,6 @@ public sealed record LlamaContextOptions
     /// <summary>Most prompt tokens decoded in one call. Default 512.</summary>
     public int BatchSize { get; init; } = 512;
 
-    /// <summary>CPU threads for decoding; null uses llama.cpp's default.</summary>
+    /// <summary>CPU threads for decoding; null uses one per processor core, at most 8.</summary>
     public int? Threads { get; init; }
 }

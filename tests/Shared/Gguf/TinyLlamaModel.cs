@@ -40,7 +40,7 @@ internal static class TinyLlamaModel
     }
 
     /// <summary>Writes the model to <paramref name="path"/>; <paramref name="embedding"/> etc. scale it up for benchmarks.</summary>
-    public static string Write(string path, int embedding = Embedding, int layers = Layers, int heads = Heads, int feedForward = FeedForward, int seed = 42)
+    public static string Write(string path, int embedding = Embedding, int layers = Layers, int heads = Heads, int feedForward = FeedForward, int seed = 42, string? chatTemplate = ChatTemplate)
     {
         var (tokens, scores, types) = Vocabulary();
         var vocab = tokens.Count;
@@ -66,8 +66,11 @@ internal static class TinyLlamaModel
             .Add("tokenizer.ggml.bos_token_id", 1u)
             .Add("tokenizer.ggml.eos_token_id", 2u)
             .Add("tokenizer.ggml.add_bos_token", true)
-            .Add("tokenizer.ggml.add_eos_token", false)
-            .Add("tokenizer.chat_template", ChatTemplate);
+            .Add("tokenizer.ggml.add_eos_token", false);
+        if (chatTemplate is not null)
+        {
+            gguf.Add("tokenizer.chat_template", chatTemplate);
+        }
 
         gguf.AddTensor("token_embd.weight", [embedding, vocab], Normal(random, embedding * vocab, 0.5f));
         gguf.AddTensor("output_norm.weight", [embedding], Ones(embedding));

@@ -33,12 +33,45 @@ internal static unsafe class LayoutCheck
             Expect(problems, "llama_context_params.type_v default (F16)", 1, c.TypeV);
         }
 
+        if (problems.Count == 0 && !PenaltiesWork(api))
+        {
+            problems.Add("llama_sampler_init_penalties(n_vocab, last_n, repeat, freq, present) does not penalise a seen token");
+        }
+
         if (problems.Count > 0)
         {
             throw new LlamaCppException(
                 $"The llama.cpp library in {folder} is not the build this binding was written for " +
                 $"(npm @node-llama-cpp/linux-x64 3.22.1): {string.Join("; ", problems)}. " +
                 $"Point {LlamaCppLibrary.EnvironmentVariable} at that build, or run eng/fetch-deps.sh.");
+        }
+    }
+
+    /// <summary>
+    /// Function signatures cannot be read from the library; the one that has changed between releases
+    /// (the penalties sampler) is checked by its effect: a seen token must lose logit.
+    /// </summary>
+    private static bool PenaltiesWork(LlamaApi api)
+    {
+        var sampler = api.SamplerInitPenalties(2, 4, 1f, 0f, 10f);
+        if (sampler == IntPtr.Zero)
+        {
+            return false;
+        }
+
+        try
+        {
+            api.SamplerAccept(sampler, 0);
+            var data = stackalloc TokenData[2];
+            data[0] = new TokenData { Id = 0, Logit = 5 };
+            data[1] = new TokenData { Id = 1, Logit = 4 };
+            var array = new TokenDataArray { Data = data, Size = 2, Selected = -1 };
+            api.SamplerApply(sampler, &array);
+            return data[0].Logit == -5f && data[1].Logit == 4f;
+        }
+        finally
+        {
+            api.SamplerFree(sampler);
         }
     }
 

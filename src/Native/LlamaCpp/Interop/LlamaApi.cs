@@ -46,7 +46,10 @@ internal sealed unsafe class LlamaApi
         SamplerInitTopK = (delegate* unmanaged<int, IntPtr>)Get("llama_sampler_init_top_k");
         SamplerInitTopP = (delegate* unmanaged<float, nuint, IntPtr>)Get("llama_sampler_init_top_p");
         SamplerInitMinP = (delegate* unmanaged<float, nuint, IntPtr>)Get("llama_sampler_init_min_p");
-        SamplerInitPenalties = (delegate* unmanaged<int, float, float, float, IntPtr>)Get("llama_sampler_init_penalties");
+        // This build still takes the vocabulary size first: (n_vocab, penalty_last_n, repeat, freq, present).
+        SamplerInitPenalties = (delegate* unmanaged<int, int, float, float, float, IntPtr>)Get("llama_sampler_init_penalties");
+        SamplerAccept = (delegate* unmanaged<IntPtr, int, void>)Get("llama_sampler_accept");
+        SamplerApply = (delegate* unmanaged<IntPtr, TokenDataArray*, void>)Get("llama_sampler_apply");
         SamplerInitGrammar = (delegate* unmanaged<IntPtr, byte*, byte*, IntPtr>)Get("llama_sampler_init_grammar");
         SamplerSample = (delegate* unmanaged<IntPtr, IntPtr, int, int>)Get("llama_sampler_sample");
         SamplerFree = (delegate* unmanaged<IntPtr, void>)Get("llama_sampler_free");
@@ -88,7 +91,9 @@ internal sealed unsafe class LlamaApi
     public delegate* unmanaged<int, IntPtr> SamplerInitTopK { get; }
     public delegate* unmanaged<float, nuint, IntPtr> SamplerInitTopP { get; }
     public delegate* unmanaged<float, nuint, IntPtr> SamplerInitMinP { get; }
-    public delegate* unmanaged<int, float, float, float, IntPtr> SamplerInitPenalties { get; }
+    public delegate* unmanaged<int, int, float, float, float, IntPtr> SamplerInitPenalties { get; }
+    public delegate* unmanaged<IntPtr, int, void> SamplerAccept { get; }
+    public delegate* unmanaged<IntPtr, TokenDataArray*, void> SamplerApply { get; }
     public delegate* unmanaged<IntPtr, byte*, byte*, IntPtr> SamplerInitGrammar { get; }
     public delegate* unmanaged<IntPtr, IntPtr, int, int> SamplerSample { get; }
     public delegate* unmanaged<IntPtr, void> SamplerFree { get; }

@@ -59,3 +59,22 @@ internal struct SamplerChainParams
 {
     public byte NoPerf;
 }
+
+/// <summary><c>struct llama_token_data</c>.</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal struct TokenData
+{
+    public int Id;
+    public float Logit;
+    public float P;
+}
+
+/// <summary><c>struct llama_token_data_array</c>.</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal unsafe struct TokenDataArray
+{
+    public TokenData* Data;
+    public nuint Size;
+    public long Selected;
+    public byte Sorted;
+}

@@ -38,7 +38,7 @@ internal static unsafe class SamplerChain
 
             if (options.HasPenalties)
             {
-                api.SamplerChainAdd(c, api.SamplerInitPenalties(options.PenaltyLastTokens, options.RepeatPenalty, options.FrequencyPenalty, options.PresencePenalty));
+                api.SamplerChainAdd(c, api.SamplerInitPenalties(model.VocabularySize, options.PenaltyLastTokens, options.RepeatPenalty, options.FrequencyPenalty, options.PresencePenalty));
             }
 
             if (options.Temperature == 0)

@@ -71,6 +71,48 @@ public static class JsonSchemaGrammar
         return grammar.Append(Primitives).Append('\n').ToString();
     }
 
+    /// <summary>
+    /// A grammar for a tool call <c>{"name":"…","arguments":{…}}</c> naming one of <paramref name="tools"/>, with
+    /// arguments that follow that tool's parameter schema; with <paramref name="allowText"/>, plain text (not
+    /// starting with <c>{</c>) is allowed instead.
+    /// </summary>
+    /// <example>
+    /// <code>
+    /// var gbnf = JsonSchemaGrammar.ForToolCall([("get_weather", JsonDocument.Parse("""{"type":"object","properties":{"city":{"type":"string","maxLength":40}}}""").RootElement)], allowText: false);
+    /// </code>
+    /// </example>
+    public static string ForToolCall(IReadOnlyList<(string Name, JsonElement Parameters)> tools, bool allowText)
+    {
+        ArgumentNullException.ThrowIfNull(tools);
+        if (tools.Count == 0)
+        {
+            throw new ArgumentException("At least one tool is needed.", nameof(tools));
+        }
+
+        var rules = new List<string>();
+        var calls = new List<string>();
+        for (var i = 0; i < tools.Count; i++)
+        {
+            var args = Visit(tools[i].Parameters, $"args-{i}", $"tool '{tools[i].Name}' parameters", rules);
+            rules.Add($"call-{i} ::= {Literal($"{{\"name\":{JsonSerializer.Serialize(tools[i].Name)},\"arguments\":")} {args} \"}}\"");
+            calls.Add($"call-{i}");
+        }
+
+        var grammar = new StringBuilder("root ::= ").Append(string.Join(" | ", calls));
+        if (allowText)
+        {
+            grammar.Append(" | [^{\\x00] [^\\x00]*");
+        }
+
+        grammar.Append('\n');
+        foreach (var r in rules)
+        {
+            grammar.Append(r).Append('\n');
+        }
+
+        return grammar.Append(Primitives).Append('\n').ToString();
+    }
+
     /// <summary>The GBNF expression for <paramref name="schema"/>; named sub-rules go into <paramref name="rules"/>.</summary>
     internal static string Visit(JsonElement schema, string name, string path, List<string> rules)
     {
@@ -145,9 +187,14 @@ public static class JsonSchemaGrammar
 
     private static string Object(JsonElement schema, string name, string path, List<string> rules)
     {
-        if (!schema.TryGetProperty("properties", out var properties) || !properties.EnumerateObject().Any())
+        if (!schema.TryGetProperty("properties", out var properties))
         {
             return "object";
+        }
+
+        if (!properties.EnumerateObject().Any())
+        {
+            return "\"{\" \"}\"";
         }
 
         var members = new List<string>();

@@ -103,6 +103,8 @@ public sealed class LlamaCppChatClient : IChatClient
             var held = new System.Text.StringBuilder();
             await foreach (var step in steps.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
             {
+                // Steps decoded ahead of the reader are not handed out once the caller has cancelled.
+                cancellationToken.ThrowIfCancellationRequested();
                 if (toolMode)
                 {
                     held.Append(step.Text); // a call is only known to be one when complete

@@ -24,9 +24,12 @@ internal static class TinyLlamaModel
         "{% elif message['role'] == 'assistant' %}{{ ' ' + message['content'] + ' ' + eos_token }}{% endif %}" +
         "{% endfor %}";
 
-    private static readonly Lazy<string> Shared = new(() => Write(Path.Combine(Path.GetTempPath(), $"hybridai-tiny-llama-{Environment.ProcessId}.gguf")));
+    private static readonly Lazy<string> Shared = new(WriteShared);
 
-    /// <summary>The path of the shared tiny model (written on first use).</summary>
+    /// <summary>
+    /// The path of the shared tiny model: written once into the temp folder and reused by later runs and other test
+    /// processes (it is deterministic; the name changes with the writer's version).
+    /// </summary>
     public static string SharedPath => Shared.Value;
 
     /// <summary>The folder of npm llama-tokenizer-js, or null when eng/fetch-deps.sh has not fetched it.</summary>
@@ -37,6 +40,30 @@ internal static class TinyLlamaModel
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "hybridai");
         var script = Path.Combine(cache, "deps", "current", "data", "llama-tokenizer-js", "llama-tokenizer.js");
         return File.Exists(script) ? script : null;
+    }
+
+    private static string WriteShared()
+    {
+        const int version = 1;
+        var path = Path.Combine(Path.GetTempPath(), $"hybridai-tiny-llama-v{version}.gguf");
+        if (File.Exists(path))
+        {
+            return path;
+        }
+
+        // Written aside and renamed, so a reader never sees half a file and concurrent writers do not clash.
+        var partial = $"{path}.{Environment.ProcessId}.partial";
+        Write(partial);
+        try
+        {
+            File.Move(partial, path, overwrite: false);
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            File.Delete(partial);
+        }
+
+        return path;
     }
 
     /// <summary>Writes the model to <paramref name="path"/>; <paramref name="embedding"/> etc. scale it up for benchmarks.</summary>

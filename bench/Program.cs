@@ -9,6 +9,7 @@ using HybridAI.Benchmarks;
 // dotnet run -c Release --project bench -- batching    (items/s of a batch run over an ONNX classifier, with and without step batching)
 // dotnet run -c Release --project bench -- gbdt [--job short]  (BenchmarkDotNet: GBDT scoring per row, scoring layout vs reference walk)
 // dotnet run -c Release --project bench -- onnx [--job short]  (BenchmarkDotNet: OnnxSession.Run per call; peer: bench/peers/onnxruntime-node/call-overhead.mjs)
+// dotnet run -c Release --project bench -- llama [THREADS]  (llama.cpp binding: prompt/generation tok/s, first token; peer: bench/peers/node-llama-cpp)
 var mode = args.Length > 0 ? args[0] : "engine";
 switch (mode)
 {
@@ -40,7 +41,9 @@ switch (mode)
     case "scenario":
         await ScenarioThroughput.RunAsync().ConfigureAwait(false);
         return 0;
+    case "llama":
+        return LlamaThroughput.Run(args[1..]);
     default:
-        Console.Error.WriteLine($"Unknown mode '{mode}'. Use engine, gbdt, onnx, audit-sink, classifiers, embeddings, batching or scenario.");
+        Console.Error.WriteLine($"Unknown mode '{mode}'. Use engine, gbdt, onnx, audit-sink, classifiers, embeddings, batching, scenario or llama.");
         return 2;
 }

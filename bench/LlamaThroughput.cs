@@ -10,13 +10,16 @@ namespace HybridAI.Benchmarks;
 /// Prompt processing and generation tokens/s and time to first token of the llama.cpp binding, against
 /// node-llama-cpp (bench/peers/node-llama-cpp) over the same prebuilt natives, in the same run and on the same
 /// GGUF files and prompt tokens: the tiny test model (overhead-bound) and a ~300 MB random-weight llama of a real
-/// shape (n_embd 768, 4 layers, compute-bound). Greedy decoding; the median of the runs is reported.
+/// shape (n_embd 768, 4 layers, compute-bound). Greedy decoding. The two sides alternate for several rounds (so a
+/// change in machine load hits both), and the median over all runs of each side is reported. Flash attention is off
+/// on both sides (node-llama-cpp's default).
 /// </summary>
 internal static class LlamaThroughput
 {
     private const int PromptTokens = 128;
     private const int GeneratedTokens = 64;
     private const int Runs = 5;
+    private const int Rounds = 3;
 
     public static int Run(string[] args)
     {
@@ -30,15 +33,26 @@ internal static class LlamaThroughput
             Console.WriteLine($"wrote {big} ({new FileInfo(big).Length / 1e6:N0} MB) in {watch.Elapsed.TotalSeconds:N1} s");
         }
 
-        Console.WriteLine($"threads {threads}, prompt {PromptTokens} tokens, {GeneratedTokens} generated (greedy), median of {Runs}");
+        Console.WriteLine($"threads {threads}, prompt {PromptTokens} tokens, {GeneratedTokens} generated (greedy), {Rounds} alternating rounds of {Runs} runs, medians");
         foreach (var (name, path) in new[] { ("tiny (64x2)", TinyLlamaModel.SharedPath), ("300 MB (768x4)", big) })
         {
             var prompt = PromptOf(path);
             var tokensFile = Path.Combine(Path.GetTempPath(), $"hybridai-bench-prompt-{Environment.ProcessId}.json");
             File.WriteAllText(tokensFile, JsonSerializer.Serialize(prompt));
-            var ours = Ours(path, prompt, threads);
-            var peer = Peer(path, tokensFile, threads);
+            var ourRounds = new List<Figures>();
+            var peerRounds = new List<Figures>();
+            for (var round = 0; round < Rounds; round++)
+            {
+                ourRounds.Add(Ours(path, prompt, threads));
+                if (Peer(path, tokensFile, threads) is { } p)
+                {
+                    peerRounds.Add(p);
+                }
+            }
+
             File.Delete(tokensFile);
+            var ours = Figures.Median(ourRounds);
+            var peer = peerRounds.Count > 0 ? Figures.Median(peerRounds) : null;
             Print(name, "HybridAI (C#)", ours, null);
             if (peer is not null)
             {
@@ -60,7 +74,7 @@ internal static class LlamaThroughput
     private static Figures Ours(string path, int[] prompt, int threads)
     {
         using var model = LlamaModel.Load(path);
-        using var context = model.CreateContext(new LlamaContextOptions { ContextSize = 1024, BatchSize = 512, Threads = threads });
+        using var context = model.CreateContext(new LlamaContextOptions { ContextSize = 1024, BatchSize = 512, Threads = threads, FlashAttention = false });
         var options = new LlamaGenerationOptions { MaxTokens = GeneratedTokens + 1, Sampling = new LlamaSamplingOptions { Temperature = 0 } };
         var runs = new List<Figures>();
         for (var r = 0; r <= Runs; r++) // the first run warms up

@@ -105,6 +105,23 @@ public sealed class GenerationTests(TinyModelFixture tiny)
     }
 
     [NativeFact]
+    public void Flash_attention_on_and_off_give_the_same_logits_within_tolerance()
+    {
+        var prompt = Prompt();
+        float[] Logits(bool flash)
+        {
+            using var context = tiny.Model.CreateContext(new LlamaContextOptions { Threads = 1, ContextSize = 256, FlashAttention = flash });
+            return context.Evaluate(prompt).Logits;
+        }
+
+        var (on, off) = (Logits(true), Logits(false));
+        var worst = on.Zip(off, (a, b) => Math.Abs(a - b)).Max();
+        var range = off.Max() - off.Min();
+        Assert.True(worst < 0.01f * range, $"largest logit difference {worst} of a range of {range}"); // F16 accumulation differs slightly
+        Assert.Equal(Array.IndexOf(off, off.Max()), Array.IndexOf(on, on.Max()));
+    }
+
+    [NativeFact]
     public void A_second_turn_only_decodes_what_is_new()
     {
         using var context = tiny.Model.CreateContext(new LlamaContextOptions { Threads = 1, ContextSize = 512 });

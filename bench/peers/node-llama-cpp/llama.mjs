@@ -8,7 +8,7 @@ const [modelPath, tokensFile, threads, maxTokens, runs] = process.argv.slice(2);
 const tokens = JSON.parse(readFileSync(tokensFile, "utf8"));
 const llama = await getLlama({ gpu: false, build: "never", logLevel: LlamaLogLevel.error });
 const model = await llama.loadModel({ modelPath });
-const context = await model.createContext({ contextSize: 1024, batchSize: 512, threads: Number(threads), sequences: 1 });
+const context = await model.createContext({ contextSize: 1024, batchSize: 512, threads: Number(threads), sequences: 1, flashAttention: false });
 const sequence = context.getSequence();
 
 const figures = [];

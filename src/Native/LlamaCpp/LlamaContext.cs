@@ -28,6 +28,10 @@ public sealed class LlamaContext : IDisposable
         p.NBatch = (uint)options.BatchSize;
         p.NUbatch = (uint)options.BatchSize;
         p.NSeqMax = 1;
+        if (options.FlashAttention is { } flash)
+        {
+            p.FlashAttnType = flash ? 1 : 0; // LLAMA_FLASH_ATTN_TYPE_ENABLED / _DISABLED
+        }
         // llama.cpp's default (4) oversubscribes small machines, and its worker threads spin: one per core at most.
         var threads = options.Threads ?? Math.Clamp(Environment.ProcessorCount, 1, 8);
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1, nameof(options.Threads));

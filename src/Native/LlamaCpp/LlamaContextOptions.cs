@@ -9,6 +9,9 @@ public sealed record LlamaContextOptions
     /// <summary>Most prompt tokens decoded in one call. Default 512.</summary>
     public int BatchSize { get; init; } = 512;
 
+    /// <summary>Flash attention on or off; null lets llama.cpp decide (its default).</summary>
+    public bool? FlashAttention { get; init; }
+
     /// <summary>CPU threads for decoding; null uses one per processor core, at most 8.</summary>
     public int? Threads { get; init; }
 }

@@ -29,6 +29,7 @@ internal static unsafe class LayoutCheck
                 problems.Add($"llama_context_params.n_threads/n_threads_batch defaults: expected two equal positive numbers, found {c.NThreads}/{c.NThreadsBatch}");
             }
 
+            Expect(problems, "llama_context_params.flash_attn_type default (auto)", -1, c.FlashAttnType);
             Expect(problems, "llama_context_params.type_k default (F16)", 1, c.TypeK);
             Expect(problems, "llama_context_params.type_v default (F16)", 1, c.TypeV);
         }

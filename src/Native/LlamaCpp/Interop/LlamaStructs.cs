@@ -28,6 +28,7 @@ internal struct ContextParams
     [FieldOffset(12)] public uint NSeqMax;
     [FieldOffset(28)] public int NThreads;
     [FieldOffset(32)] public int NThreadsBatch;
+    [FieldOffset(52)] public int FlashAttnType;
     [FieldOffset(104)] public int TypeK;
     [FieldOffset(108)] public int TypeV;
 }

@@ -43,6 +43,9 @@ public static class LlamaCppLibrary
     /// <summary>Loads the libraries and the best CPU backend once.</summary>
     public static void EnsureLoaded() => _ = Library.Value;
 
+    /// <summary>The resolved C functions (loads the library on first use, checking its struct layouts).</summary>
+    internal static Interop.LlamaApi Api => Library.Value.Api;
+
     internal static string Locate(string? fromEnvironment, string baseDirectory, string cacheFolder)
     {
         if (!string.IsNullOrEmpty(fromEnvironment))
@@ -114,12 +117,15 @@ public static class LlamaCppLibrary
             throw new DllNotFoundException($"llama.cpp loaded from {folder} but no ggml backend loaded (are the libggml-cpu-*.so files there?).");
         }
 
+        var api = new Interop.LlamaApi(llama);
+        Interop.LayoutCheck.Verify(api, folder);
+        Interop.LlamaLog.Install(api);
         var backendInit = (delegate* unmanaged<void>)NativeLibrary.GetExport(llama, "llama_backend_init");
         backendInit();
         var systemInfo = (delegate* unmanaged<IntPtr>)NativeLibrary.GetExport(llama, "llama_print_system_info");
         var supportsMmap = (delegate* unmanaged<byte>)NativeLibrary.GetExport(llama, "llama_supports_mmap");
-        return new Loaded(folder, backends, Marshal.PtrToStringUTF8(systemInfo()) ?? "", supportsMmap() != 0);
+        return new Loaded(folder, backends, Marshal.PtrToStringUTF8(systemInfo()) ?? "", supportsMmap() != 0, api);
     }
 
-    private sealed record Loaded(string Folder, IReadOnlyList<string> Backends, string SystemInfo, bool SupportsMmap);
+    private sealed record Loaded(string Folder, IReadOnlyList<string> Backends, string SystemInfo, bool SupportsMmap, Interop.LlamaApi Api);
 }

@@ -16,7 +16,10 @@ internal sealed class CliConsole : IDisposable
     /// <summary><see cref="Output"/> with line wrapping undone, so a long message can be searched whole.</summary>
     public string Flat => string.Join(' ', Output.Split('\n', StringSplitOptions.TrimEntries));
 
-    public async Task<int> RunAsync(params string[] args)
+    public Task<int> RunAsync(params string[] args) => RunWithInputAsync("", args);
+
+    /// <summary>Runs with <paramref name="input"/> as standard input (for <c>chat</c>).</summary>
+    public async Task<int> RunWithInputAsync(string input, params string[] args)
     {
         _out.Dispose();
         _out = new StringWriter();
@@ -28,7 +31,8 @@ internal sealed class CliConsole : IDisposable
             Out = new AnsiConsoleOutput(_out),
         });
         console.Profile.Width = 400;
-        return await HybridAICommand.RunAsync(args, console);
+        using var stdin = new StringReader(input);
+        return await HybridAICommand.RunAsync(args, console, stdin);
     }
 
     public void Dispose() => _out.Dispose();

@@ -10,6 +10,9 @@ namespace HybridAI.Classifiers.Tabular;
 /// (which the reference walk mispredicts about every other step). The padding below a shallow leaf
 /// repeats that leaf's value, so however a padded split compares, the row ends on the same value.
 /// Built once per ensemble; the flat arrays stay what export, files and explanations read.
+/// Scoring walks four trees side by side (four independent chains for the core to overlap, one loop
+/// step for four) and reads the arrays without bounds checks: every index is in range by construction
+/// (split features are checked against the dimension when the layout is built, rows once per call).
 /// </summary>
 internal sealed class CompleteTrees
 {
@@ -21,9 +24,11 @@ internal sealed class CompleteTrees
     private readonly int[] _treeClass;
     private readonly int _depth;
     private readonly int _singleClass;
+    private readonly int _dimension;
 
-    private CompleteTrees(Split[] splits, double[] leaves, int[] treeClass, int depth)
+    private CompleteTrees(Split[] splits, double[] leaves, int[] treeClass, int depth, int dimension)
     {
+        _dimension = dimension;
         _singleClass = treeClass.Length > 0 && treeClass.All(c => c == treeClass[0]) ? treeClass[0] : -1;
         _splits = splits;
         _leaves = leaves;
@@ -31,9 +36,20 @@ internal sealed class CompleteTrees
         _depth = depth;
     }
 
-    /// <summary>The layout of <paramref name="trees"/>, or null when a tree is deeper than <see cref="MaxDepth"/> or there are no features to pad with.</summary>
+    /// <summary>
+    /// The layout of <paramref name="trees"/>, or null when a tree is deeper than <see cref="MaxDepth"/>, there are no
+    /// features to pad with, or a split names a feature outside the dimension (the checked reference walk then reports it).
+    /// </summary>
     public static CompleteTrees? TryBuild(TreeEnsemble trees)
     {
+        foreach (var f in trees.Feature)
+        {
+            if (f >= trees.Dimension)
+            {
+                return null;
+            }
+        }
+
         var depth = 0;
         foreach (var root in trees.TreeRoots)
         {
@@ -60,48 +76,107 @@ internal sealed class CompleteTrees
             Place(trees, trees.TreeRoots[t], 0, splits.AsSpan(t * splitCount, splitCount), leaves.AsSpan(t * leafCount, leafCount));
         }
 
-        return new CompleteTrees(splits, leaves, [.. trees.TreeClass], depth);
+        return new CompleteTrees(splits, leaves, [.. trees.TreeClass], depth, trees.Dimension);
     }
 
     /// <summary>Adds every tree's leaf value for the row <paramref name="x"/> (features already in float32) to its class's margin, in tree order.</summary>
     public void Add(ReadOnlySpan<float> x, Span<double> margins)
     {
+        // The one check that keeps the unchecked reads below inside x.
+        if (x.Length < _dimension)
+        {
+            throw new ArgumentException($"the row has {x.Length} features but the trees read {_dimension}.", nameof(x));
+        }
+
+        ref var row = ref MemoryMarshal.GetReference(x);
+        var trees = _treeClass.Length;
+        var t = 0;
         if (_singleClass >= 0)
         {
             // One running sum in a register, not a load and store of the margin per tree; same order, so the same bits.
             var sum = margins[_singleClass];
-            for (var t = 0; t < _treeClass.Length; t++)
+            for (; t + 4 <= trees; t += 4)
             {
-                sum += LeafValue(t, x);
+                var (v0, v1, v2, v3) = FourLeafValues(t, ref row);
+                sum += v0;
+                sum += v1;
+                sum += v2;
+                sum += v3;
+            }
+
+            for (; t < trees; t++)
+            {
+                sum += LeafValue(t, ref row);
             }
 
             margins[_singleClass] = sum;
             return;
         }
 
-        for (var t = 0; t < _treeClass.Length; t++)
+        for (; t + 4 <= trees; t += 4)
         {
-            margins[_treeClass[t]] += LeafValue(t, x);
+            var (v0, v1, v2, v3) = FourLeafValues(t, ref row);
+            margins[_treeClass[t]] += v0;
+            margins[_treeClass[t + 1]] += v1;
+            margins[_treeClass[t + 2]] += v2;
+            margins[_treeClass[t + 3]] += v3;
+        }
+
+        for (; t < trees; t++)
+        {
+            margins[_treeClass[t]] += LeafValue(t, ref row);
         }
     }
 
+    /// <summary>The leaf values of trees <paramref name="tree"/> … tree + 3, walked in step.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private double LeafValue(int tree, ReadOnlySpan<float> x)
+    private (double, double, double, double) FourLeafValues(int tree, ref float row)
     {
         var depth = _depth;
         var splitCount = (1 << depth) - 1;
-        var splits = _splits.AsSpan(tree * splitCount, splitCount);
-        var i = 0;
+        ref var s0 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_splits), tree * splitCount);
+        ref var s1 = ref Unsafe.Add(ref s0, splitCount);
+        ref var s2 = ref Unsafe.Add(ref s1, splitCount);
+        ref var s3 = ref Unsafe.Add(ref s2, splitCount);
+        nint i0 = 0, i1 = 0, i2 = 0, i3 = 0;
         for (var s = 0; s < depth; s++)
         {
-            var split = splits[i];
-
-            // The bool as a byte keeps this a setcc, where a ternary compiles to a mispredicted branch;
-            // "<=" is false for NaN, which therefore goes right, as in the reference walk.
-            i = (2 * i) + 2 - Unsafe.BitCast<bool, byte>(x[split.Feature] <= split.Threshold);
+            i0 = Child(ref s0, i0, ref row);
+            i1 = Child(ref s1, i1, ref row);
+            i2 = Child(ref s2, i2, ref row);
+            i3 = Child(ref s3, i3, ref row);
         }
 
-        return _leaves[(tree << depth) + i - splitCount];
+        // After depth steps i is in [splitCount, 2·splitCount]: leaf i − splitCount of its tree.
+        ref var leaves = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_leaves), (tree << depth) - splitCount);
+        var leafCount = (nint)1 << depth;
+        return (Unsafe.Add(ref leaves, i0), Unsafe.Add(ref leaves, leafCount + i1), Unsafe.Add(ref leaves, (2 * leafCount) + i2), Unsafe.Add(ref leaves, (3 * leafCount) + i3));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private double LeafValue(int tree, ref float row)
+    {
+        var depth = _depth;
+        var splitCount = (1 << depth) - 1;
+        ref var splits = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_splits), tree * splitCount);
+        nint i = 0;
+        for (var s = 0; s < depth; s++)
+        {
+            i = Child(ref splits, i, ref row);
+        }
+
+        return Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_leaves), (tree << depth) + i - splitCount);
+    }
+
+    /// <summary>The heap index of the child node <paramref name="i"/> sends the row to.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static nint Child(ref Split splits, nint i, ref float row)
+    {
+        var split = Unsafe.Add(ref splits, i);
+
+        // The bool as a byte keeps this a setcc, where a ternary compiles to a mispredicted branch;
+        // "<=" is false for NaN, which therefore goes right, as in the reference walk.
+        return (2 * i) + 2 - Unsafe.BitCast<bool, byte>(Unsafe.Add(ref row, split.Feature) <= split.Threshold);
     }
 
     private static int Depth(TreeEnsemble trees, int node, int depth)

@@ -26,6 +26,8 @@ public class GbdtScoringBenchmarks
     private double[] _matrix = null!;
     private double[] _margins = null!;
     private double[] _probabilities = null!;
+    private float[] _floats = null!;
+    private float[] _block = null!;
     private int _dimension;
 
     [GlobalSetup]
@@ -38,6 +40,8 @@ public class GbdtScoringBenchmarks
         _matrix = _model.Featurizer.Transform(credit);
         _dimension = _model.Featurizer.Dimension;
         _margins = new double[_model.Labels.Count];
+        _floats = [.. _matrix.Select(v => (float)v)];
+        _block = new float[512 * _dimension];
         _probabilities = new double[ManyRows * _model.Labels.Count];
     }
 
@@ -67,8 +71,36 @@ public class GbdtScoringBenchmarks
         return sum;
     }
 
+    /// <summary>Trees only, from float32 rows: what batch scoring hands the trees.</summary>
+    [Benchmark(OperationsPerInvoke = FewRows)]
+    public double TreesLayoutFloat32()
+    {
+        double sum = 0;
+        for (var i = 0; i < FewRows; i++)
+        {
+            _trees.Margins(_floats.AsSpan(i * _dimension, _dimension), _margins);
+            sum += _margins[1];
+        }
+
+        return sum;
+    }
+
     [Benchmark(OperationsPerInvoke = ManyRows)]
     public double[] FeaturizeOnly() => _model.Featurizer.Transform(_rows);
+
+    /// <summary>Featurisation as batch scoring does it: float32 rows, a cache-sized block at a time, columns bound once.</summary>
+    [Benchmark(OperationsPerInvoke = ManyRows)]
+    public float FeaturizeFloat32Blocks()
+    {
+        var bound = _model.Featurizer.Bind(_rows);
+        var block = _block.Length / _dimension;
+        for (var start = 0; start < ManyRows; start += block)
+        {
+            _model.Featurizer.Transform<float>(bound, _rows, start, Math.Min(block, ManyRows - start), _block);
+        }
+
+        return _block[0];
+    }
 
     /// <summary>What PredictProbabilities did before the scoring layout.</summary>
     [Benchmark(OperationsPerInvoke = ManyRows)]

@@ -89,83 +89,86 @@ internal sealed class CompleteTrees
         }
 
         ref var row = ref MemoryMarshal.GetReference(x);
+        ref var splits = ref MemoryMarshal.GetArrayDataReference(_splits);
+        ref var leaves = ref MemoryMarshal.GetArrayDataReference(_leaves);
+        var depth = _depth;
+        var splitCount = (nint)(1 << depth) - 1;
         var trees = _treeClass.Length;
         var t = 0;
-        if (_singleClass >= 0)
+
+        // Where tree t's splits and leaves start; the leaf of a walk that ends at heap index i is leaf i − splitCount.
+        nint firstSplit = 0;
+        var firstLeaf = -splitCount;
+        var single = _singleClass >= 0;
+
+        // One running sum in a register when every tree adds to the same class, not a load and store of the margin
+        // per tree; the trees are added in order either way, so the bits are those of the reference walk.
+        var sum = single ? margins[_singleClass] : 0d;
+        for (; t + 4 <= trees; t += 4)
         {
-            // One running sum in a register, not a load and store of the margin per tree; same order, so the same bits.
-            var sum = margins[_singleClass];
-            for (; t + 4 <= trees; t += 4)
+            ref var s0 = ref Unsafe.Add(ref splits, firstSplit);
+            ref var s1 = ref Unsafe.Add(ref s0, splitCount);
+            ref var s2 = ref Unsafe.Add(ref s1, splitCount);
+            ref var s3 = ref Unsafe.Add(ref s2, splitCount);
+            nint i0 = 0, i1 = 0, i2 = 0, i3 = 0;
+            for (var s = 0; s < depth; s++)
             {
-                var (v0, v1, v2, v3) = FourLeafValues(t, ref row);
+                i0 = Child(ref s0, i0, ref row);
+                i1 = Child(ref s1, i1, ref row);
+                i2 = Child(ref s2, i2, ref row);
+                i3 = Child(ref s3, i3, ref row);
+            }
+
+            var v0 = Unsafe.Add(ref leaves, firstLeaf + i0);
+            var v1 = Unsafe.Add(ref leaves, firstLeaf + splitCount + 1 + i1);
+            var v2 = Unsafe.Add(ref leaves, firstLeaf + (2 * (splitCount + 1)) + i2);
+            var v3 = Unsafe.Add(ref leaves, firstLeaf + (3 * (splitCount + 1)) + i3);
+            if (single)
+            {
                 sum += v0;
                 sum += v1;
                 sum += v2;
                 sum += v3;
             }
-
-            for (; t < trees; t++)
+            else
             {
-                sum += LeafValue(t, ref row);
+                margins[_treeClass[t]] += v0;
+                margins[_treeClass[t + 1]] += v1;
+                margins[_treeClass[t + 2]] += v2;
+                margins[_treeClass[t + 3]] += v3;
             }
 
-            margins[_singleClass] = sum;
-            return;
-        }
-
-        for (; t + 4 <= trees; t += 4)
-        {
-            var (v0, v1, v2, v3) = FourLeafValues(t, ref row);
-            margins[_treeClass[t]] += v0;
-            margins[_treeClass[t + 1]] += v1;
-            margins[_treeClass[t + 2]] += v2;
-            margins[_treeClass[t + 3]] += v3;
+            firstSplit += 4 * splitCount;
+            firstLeaf += 4 * (splitCount + 1);
         }
 
         for (; t < trees; t++)
         {
-            margins[_treeClass[t]] += LeafValue(t, ref row);
-        }
-    }
+            nint i = 0;
+            ref var tree = ref Unsafe.Add(ref splits, firstSplit);
+            for (var s = 0; s < depth; s++)
+            {
+                i = Child(ref tree, i, ref row);
+            }
 
-    /// <summary>The leaf values of trees <paramref name="tree"/> … tree + 3, walked in step.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private (double, double, double, double) FourLeafValues(int tree, ref float row)
-    {
-        var depth = _depth;
-        var splitCount = (1 << depth) - 1;
-        ref var s0 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_splits), tree * splitCount);
-        ref var s1 = ref Unsafe.Add(ref s0, splitCount);
-        ref var s2 = ref Unsafe.Add(ref s1, splitCount);
-        ref var s3 = ref Unsafe.Add(ref s2, splitCount);
-        nint i0 = 0, i1 = 0, i2 = 0, i3 = 0;
-        for (var s = 0; s < depth; s++)
+            var v = Unsafe.Add(ref leaves, firstLeaf + i);
+            if (single)
+            {
+                sum += v;
+            }
+            else
+            {
+                margins[_treeClass[t]] += v;
+            }
+
+            firstSplit += splitCount;
+            firstLeaf += splitCount + 1;
+        }
+
+        if (single)
         {
-            i0 = Child(ref s0, i0, ref row);
-            i1 = Child(ref s1, i1, ref row);
-            i2 = Child(ref s2, i2, ref row);
-            i3 = Child(ref s3, i3, ref row);
+            margins[_singleClass] = sum;
         }
-
-        // After depth steps i is in [splitCount, 2·splitCount]: leaf i − splitCount of its tree.
-        ref var leaves = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_leaves), (tree << depth) - splitCount);
-        var leafCount = (nint)1 << depth;
-        return (Unsafe.Add(ref leaves, i0), Unsafe.Add(ref leaves, leafCount + i1), Unsafe.Add(ref leaves, (2 * leafCount) + i2), Unsafe.Add(ref leaves, (3 * leafCount) + i3));
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private double LeafValue(int tree, ref float row)
-    {
-        var depth = _depth;
-        var splitCount = (1 << depth) - 1;
-        ref var splits = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_splits), tree * splitCount);
-        nint i = 0;
-        for (var s = 0; s < depth; s++)
-        {
-            i = Child(ref splits, i, ref row);
-        }
-
-        return Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_leaves), (tree << depth) + i - splitCount);
     }
 
     /// <summary>The heap index of the child node <paramref name="i"/> sends the row to.</summary>

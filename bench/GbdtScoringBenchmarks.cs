@@ -10,7 +10,8 @@ namespace HybridAI.Benchmarks;
 /// Credit rows: trees only, from rows featurized beforehand (1,000 rows, cache-resident), and end to
 /// end over 100k rows with featurisation included. Each pair times the reference node-by-node walk
 /// beside the scoring layout, so before and after come from the same run; rows/s = 1 / mean. Min is
-/// shown too: on a shared machine it is the figure least inflated by other processes.
+/// shown too: on a shared machine it is the figure least inflated by other processes. The float32 pair
+/// splits batch scoring into its parts: featurising coded columns a block at a time, and the trees.
 /// </summary>
 [MemoryDiagnoser]
 [MinColumn]

@@ -10,27 +10,37 @@ namespace HybridAI.Classifiers.Tabular;
 /// (which the reference walk mispredicts about every other step). The padding below a shallow leaf
 /// repeats that leaf's value, so however a padded split compares, the row ends on the same value.
 /// Built once per ensemble; the flat arrays stay what export, files and explanations read.
-/// Scoring walks four trees side by side (four independent chains for the core to overlap, one loop
-/// step for four) and reads the arrays without bounds checks: every index is in range by construction
-/// (split features are checked against the dimension when the layout is built, rows once per call).
+/// <para>
+/// Trees are walked four at a time, in step: four independent chains for the core to overlap, one loop
+/// step for four. A group's four trees are interleaved (node i of lane j at 4i + j, leaves likewise), so
+/// one base address serves all four lanes and a lane is a constant displacement; the last group is padded
+/// with trees whose values are never added. The arrays are read without bounds checks: every index is in
+/// range by construction (split features are checked against the dimension when the layout is built, rows
+/// once per call).
+/// </para>
 /// </summary>
 internal sealed class CompleteTrees
 {
     /// <summary>Each tree costs 2^depth leaves; deeper ensembles keep the reference walk.</summary>
     public const int MaxDepth = 10;
 
-    private readonly Split[] _splits;
+    private const int Lanes = 4;
+
+    // Each split's feature and threshold in two parallel arrays: each is then one load at base + 4·index + lane.
+    private readonly uint[] _features;
+    private readonly float[] _thresholds;
     private readonly double[] _leaves;
     private readonly int[] _treeClass;
     private readonly int _depth;
     private readonly int _singleClass;
     private readonly int _dimension;
 
-    private CompleteTrees(Split[] splits, double[] leaves, int[] treeClass, int depth, int dimension)
+    private CompleteTrees(uint[] features, float[] thresholds, double[] leaves, int[] treeClass, int depth, int dimension)
     {
         _dimension = dimension;
         _singleClass = treeClass.Length > 0 && treeClass.All(c => c == treeClass[0]) ? treeClass[0] : -1;
-        _splits = splits;
+        _features = features;
+        _thresholds = thresholds;
         _leaves = leaves;
         _treeClass = treeClass;
         _depth = depth;
@@ -62,21 +72,38 @@ internal sealed class CompleteTrees
             depth = Math.Max(depth, d);
         }
 
-        if (trees.Dimension == 0 && depth > 0)
+        if (trees.Dimension == 0 && (depth > 0 || trees.TreeRoots.Length == 0))
         {
             return null;
         }
 
         var splitCount = (1 << depth) - 1;
         var leafCount = 1 << depth;
-        var splits = new Split[trees.TreeRoots.Length * splitCount];
-        var leaves = new double[trees.TreeRoots.Length * leafCount];
+        var groups = (trees.TreeRoots.Length + Lanes - 1) / Lanes;
+        var features = new uint[groups * Lanes * splitCount];
+        var thresholds = new float[groups * Lanes * splitCount];
+        var leaves = new double[groups * Lanes * leafCount];
+        var treeSplits = new Split[splitCount];
+        var treeLeaves = new double[leafCount];
         for (var t = 0; t < trees.TreeRoots.Length; t++)
         {
-            Place(trees, trees.TreeRoots[t], 0, splits.AsSpan(t * splitCount, splitCount), leaves.AsSpan(t * leafCount, leafCount));
+            Place(trees, trees.TreeRoots[t], 0, treeSplits, treeLeaves);
+            var (group, lane) = Math.DivRem(t, Lanes);
+            for (var i = 0; i < splitCount; i++)
+            {
+                var at = (((group * splitCount) + i) * Lanes) + lane;
+                features[at] = (uint)treeSplits[i].Feature;
+                thresholds[at] = treeSplits[i].Threshold;
+            }
+
+            for (var l = 0; l < leafCount; l++)
+            {
+                leaves[(((group * leafCount) + l) * Lanes) + lane] = treeLeaves[l];
+            }
         }
 
-        return new CompleteTrees(splits, leaves, [.. trees.TreeClass], depth, trees.Dimension);
+        // The padding lanes of the last group keep feature 0, threshold 0 and value 0: walked, never added.
+        return new CompleteTrees(features, thresholds, leaves, [.. trees.TreeClass], depth, trees.Dimension);
     }
 
     /// <summary>Adds every tree's leaf value for the row <paramref name="x"/> (features already in float32) to its class's margin, in tree order.</summary>
@@ -89,80 +116,85 @@ internal sealed class CompleteTrees
         }
 
         ref var row = ref MemoryMarshal.GetReference(x);
-        ref var splits = ref MemoryMarshal.GetArrayDataReference(_splits);
-        ref var leaves = ref MemoryMarshal.GetArrayDataReference(_leaves);
         var depth = _depth;
-        var splitCount = (nint)(1 << depth) - 1;
+        var groupSplits = (nint)(((1 << depth) - 1) * Lanes);
+        var groupLeaves = (nint)((1 << depth) * Lanes);
         var trees = _treeClass.Length;
-        var t = 0;
-
-        // Where tree t's splits and leaves start; the leaf of a walk that ends at heap index i is leaf i − splitCount.
-        nint firstSplit = 0;
-        var firstLeaf = -splitCount;
         var single = _singleClass >= 0;
 
         // One running sum in a register when every tree adds to the same class, not a load and store of the margin
         // per tree; the trees are added in order either way, so the bits are those of the reference walk.
         var sum = single ? margins[_singleClass] : 0d;
-        for (; t + 4 <= trees; t += 4)
+        nint firstSplit = 0;
+        nint firstLeaf = 0;
+        for (var t = 0; t < trees; t += Lanes)
         {
-            ref var s0 = ref Unsafe.Add(ref splits, firstSplit);
-            ref var s1 = ref Unsafe.Add(ref s0, splitCount);
-            ref var s2 = ref Unsafe.Add(ref s1, splitCount);
-            ref var s3 = ref Unsafe.Add(ref s2, splitCount);
-            nint i0 = 0, i1 = 0, i2 = 0, i3 = 0;
+            // Lane j's heap index i is held as 4i, so its node is at 4i + j: one base, and j a displacement.
+            ref var f = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_features), firstSplit);
+            ref var th = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_thresholds), firstSplit);
+            nint u0 = 0, u1 = 0, u2 = 0, u3 = 0;
             for (var s = 0; s < depth; s++)
             {
-                i0 = Child(ref s0, i0, ref row);
-                i1 = Child(ref s1, i1, ref row);
-                i2 = Child(ref s2, i2, ref row);
-                i3 = Child(ref s3, i3, ref row);
+                u0 = Child(ref f, ref th, u0, ref row);
+                u1 = Child(ref Unsafe.Add(ref f, 1), ref Unsafe.Add(ref th, 1), u1, ref row);
+                u2 = Child(ref Unsafe.Add(ref f, 2), ref Unsafe.Add(ref th, 2), u2, ref row);
+                u3 = Child(ref Unsafe.Add(ref f, 3), ref Unsafe.Add(ref th, 3), u3, ref row);
             }
 
-            var v0 = Unsafe.Add(ref leaves, firstLeaf + i0);
-            var v1 = Unsafe.Add(ref leaves, firstLeaf + splitCount + 1 + i1);
-            var v2 = Unsafe.Add(ref leaves, firstLeaf + (2 * (splitCount + 1)) + i2);
-            var v3 = Unsafe.Add(ref leaves, firstLeaf + (3 * (splitCount + 1)) + i3);
+            // After depth steps 4i is in [groupSplits, 2·groupSplits]: leaf i − splitCount, at 4·leaf + lane.
+            // (An index, not a shifted reference: a reference before the array's start would escape the GC.)
+            ref var leaves = ref MemoryMarshal.GetArrayDataReference(_leaves);
+            var leafBase = firstLeaf - groupSplits;
+            var v0 = Unsafe.Add(ref leaves, leafBase + u0);
+            var v1 = Unsafe.Add(ref leaves, leafBase + u1 + 1);
+            var v2 = Unsafe.Add(ref leaves, leafBase + u2 + 2);
+            var v3 = Unsafe.Add(ref leaves, leafBase + u3 + 3);
+            var count = Math.Min(Lanes, trees - t);
             if (single)
             {
-                sum += v0;
-                sum += v1;
-                sum += v2;
-                sum += v3;
+                if (count == Lanes)
+                {
+                    sum += v0;
+                    sum += v1;
+                    sum += v2;
+                    sum += v3;
+                }
+                else
+                {
+                    // The last group's padding lanes are walked but never added.
+                    sum += v0;
+                    if (count > 1)
+                    {
+                        sum += v1;
+                    }
+
+                    if (count > 2)
+                    {
+                        sum += v2;
+                    }
+                }
             }
             else
             {
                 margins[_treeClass[t]] += v0;
-                margins[_treeClass[t + 1]] += v1;
-                margins[_treeClass[t + 2]] += v2;
-                margins[_treeClass[t + 3]] += v3;
+                if (count > 1)
+                {
+                    margins[_treeClass[t + 1]] += v1;
+                }
+
+                if (count > 2)
+                {
+                    margins[_treeClass[t + 2]] += v2;
+                }
+
+                if (count > 3)
+                {
+                    margins[_treeClass[t + 3]] += v3;
+                }
             }
 
-            firstSplit += 4 * splitCount;
-            firstLeaf += 4 * (splitCount + 1);
-        }
-
-        for (; t < trees; t++)
-        {
-            nint i = 0;
-            ref var tree = ref Unsafe.Add(ref splits, firstSplit);
-            for (var s = 0; s < depth; s++)
-            {
-                i = Child(ref tree, i, ref row);
-            }
-
-            var v = Unsafe.Add(ref leaves, firstLeaf + i);
-            if (single)
-            {
-                sum += v;
-            }
-            else
-            {
-                margins[_treeClass[t]] += v;
-            }
-
-            firstSplit += splitCount;
-            firstLeaf += splitCount + 1;
+            firstSplit += groupSplits;
+            firstLeaf += groupLeaves;
         }
 
         if (single)
@@ -171,15 +203,18 @@ internal sealed class CompleteTrees
         }
     }
 
-    /// <summary>The heap index of the child node <paramref name="i"/> sends the row to.</summary>
+    /// <summary>
+    /// The scaled heap index 4i' of the child that node 4i sends the row to, in the lane whose first split's feature and
+    /// threshold <paramref name="features"/> and <paramref name="thresholds"/> point at.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static nint Child(ref Split splits, nint i, ref float row)
+    private static nint Child(ref uint features, ref float thresholds, nint u, ref float row)
     {
-        var split = Unsafe.Add(ref splits, i);
-
-        // The bool as a byte keeps this a setcc, where a ternary compiles to a mispredicted branch;
-        // "<=" is false for NaN, which therefore goes right, as in the reference walk.
-        return (2 * i) + 2 - Unsafe.BitCast<bool, byte>(Unsafe.Add(ref row, split.Feature) <= split.Threshold);
+        // i' = 2i + 1 + (goes right), i.e. 4i' = 2·4i + 4 + 4·(goes right). The bool as a byte keeps this a setcc,
+        // where a ternary compiles to a mispredicted branch; "<=" is false for NaN, which therefore goes right,
+        // as in the reference walk.
+        var right = Unsafe.BitCast<bool, byte>(!(Unsafe.Add(ref row, (nint)Unsafe.Add(ref features, u)) <= Unsafe.Add(ref thresholds, u)));
+        return (2 * u) + 4 + (4 * (nint)right);
     }
 
     private static int Depth(TreeEnsemble trees, int node, int depth)

@@ -152,6 +152,20 @@ public sealed class CompleteTreesTests
         }
     }
 
+    [GermanCreditFact]
+    public void A_three_label_model_whose_tree_count_leaves_a_partial_group_gives_the_reference_margins()
+    {
+        // "housing" has three labels: 2 and 3 rounds make 6 and 9 trees, so the last group of four is partly padding.
+        var credit = ArffReader.ReadFile(GermanCredit.Path, "housing");
+        foreach (var rounds in new[] { 2, 3 })
+        {
+            var model = new GradientBoostingTrainer(new GradientBoostingOptions { Estimators = rounds, MaxDepth = 3 }).Train(credit);
+            Assert.Equal(3, model.Labels.Count);
+
+            AssertSameMarginsOnEveryRow(model, credit);
+        }
+    }
+
     private static void AssertSameMarginsOnEveryRow(TabularClassifier model, TabularData data)
     {
         var trees = Assert.IsType<TreeEnsemble>(model.Model);

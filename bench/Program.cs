@@ -5,6 +5,7 @@ using HybridAI.Benchmarks;
 // dotnet run -c Release --project bench -- audit-sink  (sustained events/s of the SQLite audit log)
 // dotnet run -c Release --project bench -- scenario    (scenario 01 over its whole data set)
 // dotnet run -c Release --project bench -- classifiers (scoring throughput of text LR and GBDT, LR training on 100k texts)
+// dotnet run -c Release --project bench -- tabular     (the classifiers mode's GBDT and LR scoring figures alone)
 // dotnet run -c Release --project bench -- embeddings (embeddings/s of the hashed n-gram and SIF word-vector embedders)
 // dotnet run -c Release --project bench -- batching    (items/s of a batch run over an ONNX classifier, with and without step batching)
 // dotnet run -c Release --project bench -- gbdt [--job short]  (BenchmarkDotNet: GBDT scoring per row, scoring layout vs reference walk)
@@ -37,6 +38,9 @@ switch (mode)
     case "classifiers":
         ClassifierThroughput.Run();
         return 0;
+    case "tabular":
+        ClassifierThroughput.RunTabular();
+        return 0;
     case "embeddings":
         EmbeddingThroughput.Run();
         return 0;
@@ -64,6 +68,6 @@ switch (mode)
     case "llama":
         return LlamaThroughput.Run(args[1..]);
     default:
-        Console.Error.WriteLine($"Unknown mode '{mode}'. Use engine, gbdt, onnx, audit-sink, classifiers, embeddings, batching, tokens, onnx-decoder, scenario, vector-exact, hnsw, ingest or llama.");
+        Console.Error.WriteLine($"Unknown mode '{mode}'. Use engine, gbdt, onnx, audit-sink, classifiers, tabular, embeddings, batching, tokens, onnx-decoder, scenario, vector-exact, hnsw, ingest or llama.");
         return 2;
 }

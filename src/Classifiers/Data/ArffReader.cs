@@ -16,7 +16,8 @@ namespace HybridAI.Classifiers.Data;
 /// </example>
 public static class ArffReader
 {
-    private sealed record Attribute(string Name, bool IsNumeric, string[]? Nominal, HashSet<string>? NominalSet);
+    // Nominal values are coded while reading (the index of the first declaration of that name), which also checks them.
+    private sealed record Attribute(string Name, bool IsNumeric, string[]? Nominal, Dictionary<string, int>? NominalCodes);
 
     /// <summary>Reads an ARFF file.</summary>
     /// <param name="path">The file.</param>
@@ -43,6 +44,7 @@ public static class ArffReader
         var inData = false;
         List<double>[]? numbers = null;
         List<string?>[]? categories = null;
+        List<int>[]? codes = null;
         while (reader.ReadLine() is { } raw)
         {
             lineNumber++;
@@ -81,11 +83,16 @@ public static class ArffReader
                     inData = true;
                     numbers = new List<double>[attributes.Count];
                     categories = new List<string?>[attributes.Count];
+                    codes = new List<int>[attributes.Count];
                     for (var a = 0; a < attributes.Count; a++)
                     {
                         if (attributes[a].IsNumeric)
                         {
                             numbers[a] = [];
+                        }
+                        else if (attributes[a].NominalCodes is not null)
+                        {
+                            codes[a] = [];
                         }
                         else
                         {
@@ -130,17 +137,24 @@ public static class ArffReader
                         throw new TabularDataException("the value is not a number.", sourceName, lineNumber, attribute.Name);
                     }
                 }
-                else if (missing)
+                else if (attribute.NominalCodes is { } declared)
                 {
-                    categories![a].Add(null);
-                }
-                else if (attribute.NominalSet is { } allowed && !allowed.Contains(field.Text))
-                {
-                    throw new TabularDataException("the value is not one of the attribute's declared categories.", sourceName, lineNumber, attribute.Name);
+                    if (missing)
+                    {
+                        codes![a].Add(-1);
+                    }
+                    else if (declared.TryGetValue(field.Text, out var code))
+                    {
+                        codes![a].Add(code);
+                    }
+                    else
+                    {
+                        throw new TabularDataException("the value is not one of the attribute's declared categories.", sourceName, lineNumber, attribute.Name);
+                    }
                 }
                 else
                 {
-                    categories![a].Add(field.Text);
+                    categories![a].Add(missing ? null : field.Text);
                 }
             }
         }
@@ -153,9 +167,10 @@ public static class ArffReader
         var columns = new TabularColumn[attributes.Count];
         for (var a = 0; a < columns.Length; a++)
         {
-            columns[a] = attributes[a].IsNumeric
-                ? TabularColumn.OwnNumbers(attributes[a].Name, [.. numbers![a]])
-                : TabularColumn.OwnCategories(attributes[a].Name, [.. categories![a]], attributes[a].Nominal);
+            var attribute = attributes[a];
+            columns[a] = attribute.IsNumeric ? TabularColumn.OwnNumbers(attribute.Name, [.. numbers![a]])
+                : attribute.NominalCodes is null ? TabularColumn.OwnCategories(attribute.Name, [.. categories![a]], null)
+                : TabularColumn.OwnCodes(attribute.Name, [.. codes![a]], attribute.Nominal!, attribute.Nominal);
         }
 
         var label = labelColumn ?? attributes[^1].Name;
@@ -213,8 +228,18 @@ public static class ArffReader
             }
 
             var values = DelimitedFields.SplitArff(rest[1..close], source, lineNumber);
-            var nominal = values.Select(v => v.Text).ToArray();
-            return new Attribute(name, false, nominal, new HashSet<string>(nominal, StringComparer.Ordinal));
+            var nominal = new List<string>(values.Count);
+            var codes = new Dictionary<string, int>(values.Count, StringComparer.Ordinal);
+            foreach (var value in values)
+            {
+                // A name declared twice is one level: the codes index distinct names.
+                if (codes.TryAdd(value.Text, nominal.Count))
+                {
+                    nominal.Add(value.Text);
+                }
+            }
+
+            return new Attribute(name, false, [.. nominal], codes);
         }
 
         var type = rest;

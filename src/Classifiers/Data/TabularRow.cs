@@ -47,7 +47,7 @@ public sealed class TabularRow
             }
 
             var col = _table.Columns[c];
-            return col.Kind == TabularColumnKind.Numeric ? col.Numbers[_index] : ParseNumber(col.Categories[_index], column);
+            return col.Kind == TabularColumnKind.Numeric ? col.Numbers[_index] : ParseNumber(col.LabelAt(_index), column);
         }
 
         if (!_values!.TryGetValue(column, out var value))

@@ -5,7 +5,7 @@ namespace HybridAI.Classifiers.Onnx;
 
 /// <summary>
 /// Boosted trees as one ai.onnx.ml TreeEnsembleRegressor with a target per label: its SUM aggregate plus the base
-/// margins gives exactly the raw scores <see cref="TreeEnsemble.Margins"/> computes, so Softmax on top matches.
+/// margins gives exactly the raw scores <see cref="TreeEnsemble.Margins(ReadOnlySpan{double}, Span{double})"/> computes, so Softmax on top matches.
 /// </summary>
 internal static class TreeEnsembleGraph
 {

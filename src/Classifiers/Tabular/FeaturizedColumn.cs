@@ -1,3 +1,4 @@
+using System.Numerics;
 using HybridAI.Classifiers.Data;
 
 namespace HybridAI.Classifiers.Tabular;
@@ -52,8 +53,16 @@ internal sealed class FeaturizedColumn
 
     public string MissingName => $"{Name}=?missing";
 
-    /// <summary>Writes this column's features for one value; <paramref name="features"/> is the whole row, already zeroed.</summary>
-    public void WriteNumber(double value, Span<double> features, int row)
+    /// <summary>Where the missing flag goes in a row, or −1 when the column has none.</summary>
+    public int MissingPosition => MissingFeature ? Offset + (Kind == TabularColumnKind.Numeric ? 1 : Categories.Length) : -1;
+
+    /// <summary>
+    /// Writes this column's features for one value; <paramref name="features"/> is the whole row, already zeroed.
+    /// Each feature is computed in double and then rounded to <typeparamref name="T"/>, so a float32 row holds
+    /// exactly <c>(float)</c> of the double one.
+    /// </summary>
+    public void WriteNumber<T>(double value, Span<T> features, int row)
+        where T : INumberBase<T>
     {
         if (double.IsInfinity(value))
         {
@@ -66,29 +75,37 @@ internal sealed class FeaturizedColumn
             value = Mean;
             if (MissingFeature)
             {
-                features[Offset + 1] = 1;
+                features[Offset + 1] = T.One;
             }
         }
 
-        features[Offset] = (value - Center) / Scale;
+        features[Offset] = T.CreateTruncating((value - Center) / Scale);
     }
 
-    public void WriteCategory(string? value, Span<double> features)
+    public void WriteCategory<T>(string? value, Span<T> features)
+        where T : INumberBase<T>
     {
-        if (value is null)
+        var position = value is null ? MissingPosition : PositionOf(value);
+        if (position >= 0)
         {
-            if (MissingFeature)
-            {
-                features[Offset + Categories.Length] = 1;
-            }
-
-            return;
-        }
-
-        // A category never seen in training leaves the whole block at zero: the model treats it as "none of the known ones".
-        if (CategoryIndex.TryGetValue(value, out var c))
-        {
-            features[Offset + c] = 1;
+            features[position] = T.One;
         }
     }
+
+    /// <summary>
+    /// Where each of <paramref name="levels"/> sets its 1 in a row, −1 for a level not seen in training:
+    /// that leaves the whole block at zero, "none of the known ones" — never an exception.
+    /// </summary>
+    public int[] PositionsOf(IReadOnlyList<string> levels)
+    {
+        var positions = new int[levels.Count];
+        for (var l = 0; l < positions.Length; l++)
+        {
+            positions[l] = PositionOf(levels[l]);
+        }
+
+        return positions;
+    }
+
+    private int PositionOf(string value) => CategoryIndex.TryGetValue(value, out var c) ? Offset + c : -1;
 }

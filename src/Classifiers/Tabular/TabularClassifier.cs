@@ -1,4 +1,7 @@
 using System.Buffers;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using HybridAI.Abstractions.Classification;
 using HybridAI.Classifiers.Calibration;
 using HybridAI.Classifiers.Data;
@@ -22,8 +25,6 @@ namespace HybridAI.Classifiers.Tabular;
 /// </example>
 public sealed partial class TabularClassifier : IClassifier<TabularRow>
 {
-    private delegate void FeaturizedRowAction(int row, ReadOnlySpan<double> features);
-
     /// <summary>How many features <see cref="Classify(TabularRow)"/> reports in <see cref="Classification.TopFeatures"/>.</summary>
     public const int DefaultTopFeatureCount = 5;
 
@@ -107,25 +108,67 @@ public sealed partial class TabularClassifier : IClassifier<TabularRow>
     }
 
     /// <summary>Probabilities for every row of <paramref name="data"/>, row-major in the order of <see cref="Labels"/>.</summary>
+    /// <exception cref="TabularDataException">A numeric value is infinite or not a number (the message names the column and row).</exception>
     public double[] PredictProbabilities(TabularData data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var k = _labels.Length;
-        var result = new double[data.RowCount * k];
-        ForEachFeaturizedRow(data, (row, features) => Probabilities(features, result.AsSpan(row * k, k)));
+        var result = new double[data.RowCount * _labels.Length];
+        PredictProbabilities(data, result);
         return result;
+    }
+
+    /// <summary>
+    /// Writes the probabilities of every row of <paramref name="data"/> into <paramref name="probabilities"/>, row-major
+    /// in the order of <see cref="Labels"/> (row i at [i·Labels.Count, (i+1)·Labels.Count)); allocates nothing per row,
+    /// so a caller scoring batch after batch can reuse one buffer. Same values as <see cref="Classify(TabularRow)"/>.
+    /// </summary>
+    /// <example>
+    /// <code>
+    /// var probabilities = new double[batch.RowCount * model.Labels.Count];
+    /// model.PredictProbabilities(batch, probabilities);
+    /// double risk = probabilities[(row * model.Labels.Count) + 1];   // P(Labels[1]) of that row
+    /// </code>
+    /// </example>
+    /// <exception cref="ArgumentException"><paramref name="probabilities"/> is not RowCount × Labels.Count long.</exception>
+    /// <exception cref="TabularDataException">A numeric value is infinite or not a number (the message names the column and row).</exception>
+    public void PredictProbabilities(TabularData data, Span<double> probabilities)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var k = _labels.Length;
+        if (probabilities.Length != data.RowCount * k)
+        {
+            throw new ArgumentException($"probabilities has length {probabilities.Length} but {data.RowCount} rows × {k} labels need {data.RowCount * k}.", nameof(probabilities));
+        }
+
+        if (Model is IFloatFeatureModel trees)
+        {
+            Score<float>(data, probabilities, trees);
+        }
+        else
+        {
+            Score<double>(data, probabilities, null);
+        }
     }
 
     /// <summary>The uncalibrated log-odds of <c>Labels[1]</c> for every row of a two-label model.</summary>
     internal double[] Logits(TabularData data)
     {
-        var result = new double[data.RowCount];
-        var margins = new double[2];
-        ForEachFeaturizedRow(data, (row, features) =>
+        var margins = new double[data.RowCount * 2];
+        if (Model is IFloatFeatureModel trees)
         {
-            Model.Margins(features, margins);
-            result[row] = margins[1] - margins[0];
-        });
+            Score<float>(data, margins, trees, probabilities: false);
+        }
+        else
+        {
+            Score<double>(data, margins, null, probabilities: false);
+        }
+
+        var result = new double[data.RowCount];
+        for (var i = 0; i < result.Length; i++)
+        {
+            result[i] = margins[(2 * i) + 1] - margins[2 * i];
+        }
+
         return result;
     }
 
@@ -133,6 +176,12 @@ public sealed partial class TabularClassifier : IClassifier<TabularRow>
     internal void Probabilities(ReadOnlySpan<double> features, Span<double> probabilities)
     {
         Model.Margins(features, probabilities);
+        Normalize(probabilities);
+    }
+
+    /// <summary>Margins → (calibrated) probabilities, in place.</summary>
+    private void Normalize(Span<double> probabilities)
+    {
         if (Calibrator is not null)
         {
             probabilities[1] = Math.Clamp(Calibrator.CalibrateLogit(probabilities[1] - probabilities[0]), 0d, 1d);
@@ -144,30 +193,49 @@ public sealed partial class TabularClassifier : IClassifier<TabularRow>
     }
 
     /// <summary>
-    /// Featurizes <paramref name="data"/> a block of rows at a time into one pooled buffer and hands each row to
-    /// <paramref name="score"/>: the buffer stays in cache, where a whole-table matrix (tens of MB for 100k rows)
-    /// would be written, evicted and read back.
+    /// Featurizes <paramref name="data"/> a block of rows at a time into one pooled buffer and scores each row into
+    /// <paramref name="output"/>: the buffer stays in cache, where a whole-table matrix (tens of MB for 100k rows)
+    /// would be written, evicted and read back. Trees get float32 rows (<paramref name="floatModel"/>), which is all
+    /// their splits read; other models double rows.
     /// </summary>
-    private void ForEachFeaturizedRow(TabularData data, FeaturizedRowAction score)
+    private void Score<T>(TabularData data, Span<double> output, IFloatFeatureModel? floatModel, bool probabilities = true)
+        where T : unmanaged, INumberBase<T>
     {
         var d = Featurizer.Dimension;
-        var block = Math.Clamp(BlockBytes / sizeof(double) / Math.Max(d, 1), 1, Math.Max(data.RowCount, 1));
-        var buffer = ArrayPool<double>.Shared.Rent(block * d);
+        var k = _labels.Length;
+        var n = data.RowCount;
+        var bound = Featurizer.Bind(data);
+        var block = Math.Clamp(BlockBytes / Unsafe.SizeOf<T>() / Math.Max(d, 1), 1, Math.Max(n, 1));
+        var buffer = ArrayPool<T>.Shared.Rent(block * d);
         try
         {
-            for (var start = 0; start < data.RowCount; start += block)
+            for (var start = 0; start < n; start += block)
             {
-                var count = Math.Min(block, data.RowCount - start);
-                Featurizer.Transform(data, start, count, buffer);
+                var count = Math.Min(block, n - start);
+                Featurizer.Transform<T>(bound, data, start, count, buffer);
                 for (var r = 0; r < count; r++)
                 {
-                    score(start + r, buffer.AsSpan(r * d, d));
+                    var row = buffer.AsSpan(r * d, d);
+                    var p = output.Slice((start + r) * k, k);
+                    if (typeof(T) == typeof(float))
+                    {
+                        floatModel!.Margins(MemoryMarshal.Cast<T, float>(row), p);
+                    }
+                    else
+                    {
+                        Model.Margins(MemoryMarshal.Cast<T, double>(row), p);
+                    }
+
+                    if (probabilities)
+                    {
+                        Normalize(p);
+                    }
                 }
             }
         }
         finally
         {
-            ArrayPool<double>.Shared.Return(buffer);
+            ArrayPool<T>.Shared.Return(buffer);
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Numerics;
 using HybridAI.Classifiers.Data;
 
 namespace HybridAI.Classifiers.Tabular;
@@ -136,14 +137,38 @@ public sealed class TabularFeaturizer
     /// The features of rows [<paramref name="start"/>, start + <paramref name="count"/>) into <paramref name="matrix"/>,
     /// row-major; lets scoring featurize a block at a time into a buffer that stays in cache.
     /// </summary>
-    internal void Transform(TabularData data, int start, int count, Span<double> matrix)
+    internal void Transform<T>(TabularData data, int start, int count, Span<T> matrix)
+        where T : INumberBase<T> => Transform(BoundColumn.Bind(_columns, data), data, start, count, matrix);
+
+    /// <summary>The columns of this featurizer matched to <paramref name="data"/>'s, for block-by-block <see cref="Transform{T}(BoundColumn[], TabularData, int, int, Span{T})"/>.</summary>
+    internal BoundColumn[] Bind(TabularData data) => BoundColumn.Bind(_columns, data);
+
+    /// <summary>As <see cref="Transform{T}(TabularData, int, int, Span{T})"/>, with the columns already bound to <paramref name="data"/>.</summary>
+    internal void Transform<T>(BoundColumn[] bound, TabularData data, int start, int count, Span<T> matrix)
+        where T : INumberBase<T>
     {
         var d = Dimension;
         matrix = matrix[..(count * d)];
         matrix.Clear();
-        foreach (var column in _columns)
+        foreach (var b in bound)
         {
-            if (!data.TryGetColumn(column.Name, out var source))
+            var column = b.Column;
+            if (b.Codes is { } codes)
+            {
+                var positions = b.Positions!;
+                var missing = column.MissingPosition;
+                var rowCodes = codes.AsSpan(start, count);
+                for (var r = 0; r < rowCodes.Length; r++)
+                {
+                    var code = rowCodes[r];
+                    var position = code < 0 ? missing : positions[code];
+                    if (position >= 0)
+                    {
+                        matrix[(r * d) + position] = T.One;
+                    }
+                }
+            }
+            else if (b.Source is not { } source)
             {
                 for (var r = 0; r < count; r++)
                 {
@@ -153,21 +178,31 @@ public sealed class TabularFeaturizer
                     }
                     else
                     {
-                        column.WriteCategory(null, matrix.Slice(r * d, d));
+                        column.WriteCategory<T>(null, matrix.Slice(r * d, d));
                     }
                 }
             }
             else if (column.Kind == TabularColumnKind.Numeric)
             {
-                for (var r = 0; r < count; r++)
+                if (source.Kind == TabularColumnKind.Numeric)
                 {
-                    var i = start + r;
-                    var value = source.Kind == TabularColumnKind.Numeric ? source.Numbers[i] : data.Row(i).Number(column.Name);
-                    column.WriteNumber(value, matrix.Slice(r * d, d), i);
+                    var values = source.Numbers.Slice(start, count);
+                    for (var r = 0; r < values.Length; r++)
+                    {
+                        column.WriteNumber(values[r], matrix.Slice(r * d, d), start + r);
+                    }
+                }
+                else
+                {
+                    for (var r = 0; r < count; r++)
+                    {
+                        column.WriteNumber(data.Row(start + r).Number(column.Name), matrix.Slice(r * d, d), start + r);
+                    }
                 }
             }
             else
             {
+                // A numeric source for a categorical column: each number as its invariant text.
                 for (var r = 0; r < count; r++)
                 {
                     column.WriteCategory(source.LabelAt(start + r), matrix.Slice(r * d, d));
@@ -214,17 +249,28 @@ public sealed class TabularFeaturizer
 
     private static FeaturizedColumn FitCategorical(TabularColumn column, int offset)
     {
-        var seen = new SortedSet<string>(StringComparer.Ordinal);
+        // Through the codes, so fitting a coded column does not spell out a name per cell.
+        var coded = column.Coded;
+        var present = new bool[coded.Levels.Length];
         var missing = false;
-        foreach (var value in column.Categories)
+        foreach (var code in coded.Codes)
         {
-            if (value is null)
+            if (code < 0)
             {
                 missing = true;
             }
             else
             {
-                seen.Add(value);
+                present[code] = true;
+            }
+        }
+
+        var seen = new SortedSet<string>(StringComparer.Ordinal);
+        for (var l = 0; l < present.Length; l++)
+        {
+            if (present[l])
+            {
+                seen.Add(coded.Levels[l]);
             }
         }
 

@@ -9,7 +9,7 @@ namespace HybridAI.Classifiers.Tabular;
 /// stopping there), which is what Saabas-style explanations walk. Those arrays are what export, files
 /// and explanations read; scoring goes through a <see cref="CompleteTrees"/> layout built from them once.
 /// </summary>
-internal sealed class TreeEnsemble : ITabularModel
+internal sealed class TreeEnsemble : ITabularModel, IFloatFeatureModel
 {
     public const string KindName = "gradient-boosting";
 
@@ -54,7 +54,7 @@ internal sealed class TreeEnsemble : ITabularModel
 
     public double[] Value { get; }
 
-    /// <summary>Whether <see cref="Margins"/> walks the complete-tree layout (false: trees too deep for it).</summary>
+    /// <summary>Whether <see cref="Margins(ReadOnlySpan{double}, Span{double})"/> walks the complete-tree layout (false: trees too deep for it).</summary>
     public bool HasScoringLayout => _complete is not null;
 
     public void Margins(ReadOnlySpan<double> features, Span<double> margins)
@@ -70,6 +70,27 @@ internal sealed class TreeEnsemble : ITabularModel
         TensorPrimitives.ConvertTruncating(features, x);
         BaseMargins.CopyTo(margins);
         _complete.Add(x, margins);
+    }
+
+    public void Margins(ReadOnlySpan<float> features, Span<double> margins)
+    {
+        BaseMargins.CopyTo(margins);
+        if (_complete is not null)
+        {
+            _complete.Add(features, margins);
+            return;
+        }
+
+        for (var t = 0; t < TreeRoots.Length; t++)
+        {
+            var node = TreeRoots[t];
+            while (Feature[node] >= 0)
+            {
+                node = features[Feature[node]] <= Threshold[node] ? Left[node] : Right[node];
+            }
+
+            margins[TreeClass[t]] += Value[node];
+        }
     }
 
     /// <summary>The margins by walking the flat arrays node by node: what the scoring layout must reproduce exactly.</summary>

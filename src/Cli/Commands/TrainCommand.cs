@@ -11,7 +11,8 @@ using Spectre.Console;
 namespace HybridAI.Cli.Commands;
 
 /// <summary>
-/// <c>hybridai train --data FILE --label COL [--text COL [--features default|words]] [--algo lr|nb|gbdt] [--calibrate none|platt|isotonic|temperature] --out DIR</c>:
+/// <c>hybridai train --data FILE --label COL [--text COL [--features default|words]] [--algo lr|nb|gbdt] [--calibrate none|platt|isotonic|temperature] --out DIR</c>
+/// (with <c>--algo gbdt</c> also <c>--trees N --learning-rate R --max-depth D --subsample S --feature-subsample F --min-leaf M</c>):
 /// k-fold metrics (one <c>name: value</c> per line), then a model trained on all rows, written to <c>DIR/model.hai</c>
 /// and as ONNX to <c>DIR/model.onnx</c>: end to end (raw columns or raw text in) where ONNX can express the featurizer,
 /// else reading the featurized vector; the <c>onnx:</c> line says which.
@@ -41,17 +42,28 @@ internal static class TrainCommand
         var folds = new Option<int>("--folds") { Description = "Cross-validation folds.", DefaultValueFactory = _ => 5 };
         var seed = new Option<int>("--seed") { Description = "Seed for folds and trainers.", DefaultValueFactory = _ => 42 };
         var output = new Option<string>("--out") { Description = "Folder to write model.hai to.", Required = true };
+        var boosting = new BoostingFlags();
         var command = new Command("train", "Train a classifier, print k-fold metrics and write the model.")
         {
             data, label, text, features, algo, calibrate, positive, folds, seed, output,
         };
+        foreach (var option in boosting.Options)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction(parse =>
         {
             var request = new TrainRequest(parse.GetRequiredValue(data), parse.GetRequiredValue(label), parse.GetValue(text), parse.GetRequiredValue(features),
                 parse.GetRequiredValue(algo), parse.GetRequiredValue(calibrate), parse.GetValue(positive),
-                parse.GetValue(folds), parse.GetValue(seed), parse.GetRequiredValue(output));
+                parse.GetValue(folds), parse.GetValue(seed), parse.GetRequiredValue(output), boosting.Read(parse));
             try
             {
+                if (request.Algo != "gbdt" && request.Boosting.FirstGiven is { } flag)
+                {
+                    throw new ArgumentException($"{flag} sets gradient-boosted trees; add --algo gbdt, or leave it out.");
+                }
+
                 return request.Text is null ? TrainTabular(console, request) : TrainText(console, request);
             }
             catch (Exception e) when (e is TabularDataException or InvalidDataException or ArgumentException or FileNotFoundException or InvalidOperationException)
@@ -63,7 +75,7 @@ internal static class TrainCommand
         return command;
     }
 
-    private sealed record TrainRequest(string Data, string Label, string? Text, string Features, string Algo, string Calibrate, string? Positive, int Folds, int Seed, string Out);
+    private sealed record TrainRequest(string Data, string Label, string? Text, string Features, string Algo, string Calibrate, string? Positive, int Folds, int Seed, string Out, BoostingFlags.Values Boosting);
 
     private static int TrainTabular(IAnsiConsole console, TrainRequest r)
     {
@@ -82,15 +94,16 @@ internal static class TrainCommand
             throw new ArgumentException("--calibrate temperature calibrates text classifiers; use platt or isotonic for tabular data, or give --text COL.");
         }
 
+        // Before reading the data: a bad flag should not wait for a large file.
+        ITabularTrainer trainer = r.Algo == "gbdt"
+            ? new GradientBoostingTrainer(r.Boosting.ToOptions(r.Seed))
+            : new TabularLogisticRegressionTrainer();
         var data = Path.GetExtension(r.Data).ToLowerInvariant() switch
         {
             ".arff" => ArffReader.ReadFile(r.Data, r.Label),
             ".csv" => CsvTableReader.ReadFile(r.Data, r.Label),
             _ => throw new ArgumentException($"{r.Data}: tabular training reads .arff or .csv files."),
         };
-        ITabularTrainer trainer = r.Algo == "gbdt"
-            ? new GradientBoostingTrainer(new GradientBoostingOptions { Seed = r.Seed })
-            : new TabularLogisticRegressionTrainer();
         if (r.Calibrate != "none")
         {
             trainer = new CalibratedTrainer(trainer, r.Calibrate == "platt" ? CalibrationMethod.Platt : CalibrationMethod.Isotonic, r.Folds, r.Seed);

@@ -116,6 +116,56 @@ public sealed class CompleteTreesTests
         Assert.Equal(1000, AssertSameMargins(trees, [double.NaN])[1]);
     }
 
+    [Fact]
+    public void A_split_on_a_feature_beyond_the_dimension_gets_no_layout_and_a_short_row_is_refused()
+    {
+        // The layout reads rows without bounds checks, so it must never be built over an index it cannot trust.
+        var outside = new TreeEnsemble([0, 0], [0], [1], [3, -1, -1], [0.5f, 0, 0], [1, -1, -1], [2, -1, -1], [0, 1, 2], dimension: 2);
+        Assert.False(outside.HasScoringLayout);
+
+        var inside = new TreeEnsemble([0, 0], [0], [1], [1, -1, -1], [0.5f, 0, 0], [1, -1, -1], [2, -1, -1], [0, 1, 2], dimension: 2);
+        Assert.True(inside.HasScoringLayout);
+        var margins = new double[2];
+        var error = Assert.Throws<ArgumentException>(() => inside.Margins(new float[1], margins));
+        Assert.Contains("2", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Float32_rows_give_the_reference_margins_for_tree_counts_that_are_not_a_multiple_of_four()
+    {
+        var data = SyntheticLoans.Make(400, seed: 62);
+        foreach (var estimators in new[] { 1, 2, 3, 5, 7 })
+        {
+            var model = new GradientBoostingTrainer(new GradientBoostingOptions { Estimators = estimators, MaxDepth = 3 }).Train(data);
+            var trees = Assert.IsType<TreeEnsemble>(model.Model);
+            var matrix = model.Featurizer.Transform(data);
+            var d = model.Featurizer.Dimension;
+            var expected = new double[2];
+            var actual = new double[2];
+            for (var i = 0; i < data.RowCount; i++)
+            {
+                var row = matrix.AsSpan(i * d, d);
+                trees.ReferenceMargins(row, expected);
+                trees.Margins(row.ToArray().Select(v => (float)v).ToArray(), actual);
+                Assert.Equal(expected.Select(BitConverter.DoubleToInt64Bits), actual.Select(BitConverter.DoubleToInt64Bits));
+            }
+        }
+    }
+
+    [GermanCreditFact]
+    public void A_three_label_model_whose_tree_count_leaves_a_partial_group_gives_the_reference_margins()
+    {
+        // "housing" has three labels: 2 and 3 rounds make 6 and 9 trees, so the last group of four is partly padding.
+        var credit = ArffReader.ReadFile(GermanCredit.Path, "housing");
+        foreach (var rounds in new[] { 2, 3 })
+        {
+            var model = new GradientBoostingTrainer(new GradientBoostingOptions { Estimators = rounds, MaxDepth = 3 }).Train(credit);
+            Assert.Equal(3, model.Labels.Count);
+
+            AssertSameMarginsOnEveryRow(model, credit);
+        }
+    }
+
     private static void AssertSameMarginsOnEveryRow(TabularClassifier model, TabularData data)
     {
         var trees = Assert.IsType<TreeEnsemble>(model.Model);

@@ -123,6 +123,24 @@ public sealed class IndexStreamingTests : IDisposable
     }
 
     [Fact]
+    public async Task A_file_that_straddles_two_batches_is_counted_whole_once_its_last_batch_commits()
+    {
+        var folder = Path.Combine(_kb.Root, "straddle");
+        Directory.CreateDirectory(folder);
+        File.Move(WriteJsonl("a.jsonl", 1_500), Path.Combine(folder, "a.jsonl"));
+        File.WriteAllText(Path.Combine(folder, "b.jsonl"), string.Concat(Enumerable.Range(1, 1_000).Select(i => $"{{\"id\":\"b{i}\",\"text\":\"second file {i}\"}}\n")));
+
+        Assert.Equal(0, await Run("index", "add", folder, "--store", _kb.Store));
+
+        // Batch 1: a's 1,500 and b's first 500; batch 2: b's last 500.
+        Assert.Contains("a.jsonl: 1500 documents, 1500 chunks", _cli.Output, StringComparison.Ordinal);
+        Assert.Contains("b.jsonl: 1000 documents, 1000 chunks", _cli.Output, StringComparison.Ordinal);
+        Assert.Contains("total: 2 files, 2500 documents, 2500 chunks", _cli.Flat, StringComparison.Ordinal);
+        Assert.EndsWith("version 2", _cli.Output.TrimEnd(), StringComparison.Ordinal);
+        Assert.Equal(2_500, await Documents());
+    }
+
+    [Fact]
     public async Task A_repeated_id_within_a_streamed_file_is_a_warning_and_the_later_record_wins()
     {
         string path = _kb.Write("dup.jsonl", "{\"id\":\"x\",\"text\":\"old wording\"}\n{\"id\":\"y\",\"text\":\"other\"}\n{\"id\":\"x\",\"text\":\"new wording\"}\n");

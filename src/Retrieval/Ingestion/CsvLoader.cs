@@ -5,6 +5,7 @@ namespace HybridAI.Retrieval.Ingestion;
 /// <summary>
 /// Loads an RFC 4180 CSV file with a header row, one document per record. A record with the wrong number of fields,
 /// an unclosed quote or an empty id/text is reported with its line number while the other records still load.
+/// <see cref="StreamAsync"/> reads a file of any size with the memory of one record.
 /// </summary>
 /// <example>
 /// <code>
@@ -18,12 +19,25 @@ public sealed class CsvLoader(CsvLoaderOptions? options = null) : IDocumentLoade
 
     /// <inheritdoc />
     /// <exception cref="InvalidDataException">The header row is missing or lacks the id or text column.</exception>
-    public async ValueTask<DocumentLoadResult> LoadAsync(string path, CancellationToken cancellationToken = default)
+    public ValueTask<DocumentLoadResult> LoadAsync(string path, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        string content = await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
+        return RecordStreams.CollectAsync(path, Read(path, cancellationToken).ToAsyncEnumerable(), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="InvalidDataException">The header row is missing or lacks the id or text column.</exception>
+    public IAsyncEnumerable<SourceDocument> StreamAsync(string path, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        return RecordStreams.StopAtFirstFailure(path, Read(path, cancellationToken).ToAsyncEnumerable(), cancellationToken);
+    }
+
+    private IEnumerable<LoadedRecord> Read(string path, CancellationToken cancellationToken)
+    {
         string fileName = Path.GetFileName(path);
-        var reader = new CsvRecordReader(content, _options.Delimiter);
+        using var stream = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
+        var reader = new CsvRecordReader(new TextCursor(stream), _options.Delimiter, _options.MaxFieldChars);
         var fields = new List<string>();
 
         if (!reader.TryRead(fields, out int headerLine, out string? headerError) || headerError is not null)
@@ -37,20 +51,16 @@ public sealed class CsvLoader(CsvLoaderOptions? options = null) : IDocumentLoade
         int sourceColumn = Array.FindIndex(header, h => NameEquals(h, _options.SourceColumn));
         int[] metadataColumns = MetadataColumns(header, idColumn, textColumn, sourceColumn, path, headerLine);
 
-        var documents = new List<SourceDocument>();
-        var failures = new List<DocumentLoadFailure>();
-        var firstLineOfId = new Dictionary<string, int>(StringComparer.Ordinal);
         while (reader.TryRead(fields, out int line, out string? error))
         {
             cancellationToken.ThrowIfCancellationRequested();
             error ??= fields.Count != header.Length ? $"expected {header.Length} fields but found {fields.Count}"
                 : string.IsNullOrWhiteSpace(fields[idColumn]) ? $"empty '{header[idColumn]}'"
                 : string.IsNullOrWhiteSpace(fields[textColumn]) ? $"empty '{header[textColumn]}'"
-                : !firstLineOfId.TryAdd(fields[idColumn], line) ? $"duplicate id (first seen on line {firstLineOfId[fields[idColumn]]})"
                 : null;
             if (error is not null)
             {
-                failures.Add(new DocumentLoadFailure(path, line, error));
+                yield return LoadedRecord.Failed(line, error);
                 continue;
             }
 
@@ -70,10 +80,8 @@ public sealed class CsvLoader(CsvLoaderOptions? options = null) : IDocumentLoade
                 document = document with { Metadata = metadata };
             }
 
-            documents.Add(document);
+            yield return new LoadedRecord(line, document, null);
         }
-
-        return new DocumentLoadResult(documents, failures);
     }
 
     private int[] MetadataColumns(string[] header, int idColumn, int textColumn, int sourceColumn, string path, int headerLine)

@@ -21,11 +21,18 @@ public sealed class CsvLoaderOptions
     /// </summary>
     public IReadOnlyList<string>? MetadataColumns { get; init; }
 
+    /// <summary>
+    /// Longest field read, in characters; a longer one is reported as a bad record, so a quote left open early in a
+    /// large file cannot swallow the rest of it into memory. Default 16 Mi (16,777,216).
+    /// </summary>
+    public int MaxFieldChars { get; init; } = 16 << 20;
+
     internal void Validate()
     {
         ArgumentException.ThrowIfNullOrEmpty(IdColumn);
         ArgumentException.ThrowIfNullOrEmpty(TextColumn);
         ArgumentException.ThrowIfNullOrEmpty(SourceColumn);
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxFieldChars, 1);
         if (Delimiter is '"' or '\r' or '\n')
         {
             throw new ArgumentException("The CSV delimiter cannot be a quote or a line break.", nameof(Delimiter));

@@ -1,13 +1,16 @@
+using System.Globalization;
+
 namespace HybridAI.Retrieval.Ingestion;
 
 /// <summary>
 /// RFC 4180 records: fields split by a delimiter, optionally double-quoted, with "" for a quote inside quotes and
-/// line breaks allowed inside quotes. Records end at CRLF, LF or CR. Tracks line numbers for error reports.
+/// line breaks allowed inside quotes. Records end at CRLF, LF or CR. Tracks line numbers for error reports. Reads
+/// through a <see cref="TextCursor"/>, so memory holds one record, and a field longer than a limit (an unclosed quote
+/// in a large file would otherwise swallow the rest of it) is an error rather than unbounded growth.
 /// </summary>
-internal sealed class CsvRecordReader(string text, char delimiter)
+internal sealed class CsvRecordReader(TextCursor text, char delimiter, int maxFieldChars)
 {
     private readonly System.Text.StringBuilder _field = new();
-    private int _position;
     private int _line = 1;
 
     /// <summary>
@@ -18,20 +21,20 @@ internal sealed class CsvRecordReader(string text, char delimiter)
     {
         fields.Clear();
         error = null;
-        while (_position < text.Length && text[_position] is '\r' or '\n')
+        while (text.Peek() is '\r' or '\n')
         {
             SkipLineBreak();
         }
 
         startLine = _line;
-        if (_position >= text.Length)
+        if (text.Peek() < 0)
         {
             return false;
         }
 
         while (true)
         {
-            error = _position < text.Length && text[_position] == '"' ? ReadQuoted() : ReadUnquoted();
+            error = text.Peek() == '"' ? ReadQuoted() : ReadUnquoted();
             if (error is not null)
             {
                 SkipRestOfLine();
@@ -39,15 +42,15 @@ internal sealed class CsvRecordReader(string text, char delimiter)
             }
 
             fields.Add(_field.ToString());
-            if (_position >= text.Length)
+            int c = text.Peek();
+            if (c < 0)
             {
                 return true;
             }
 
-            char c = text[_position];
             if (c == delimiter)
             {
-                _position++;
+                text.Advance();
                 continue;
             }
 
@@ -59,13 +62,17 @@ internal sealed class CsvRecordReader(string text, char delimiter)
     private string? ReadUnquoted()
     {
         _field.Clear();
-        int start = _position;
-        while (_position < text.Length && text[_position] != delimiter && text[_position] is not '\r' and not '\n')
+        for (int c = text.Peek(); c >= 0 && c != delimiter && c is not '\r' and not '\n'; c = text.Peek())
         {
-            _position++;
+            if (_field.Length == maxFieldChars)
+            {
+                return string.Create(CultureInfo.InvariantCulture, $"a field is longer than {maxFieldChars} characters");
+            }
+
+            _field.Append((char)c);
+            text.Advance();
         }
 
-        _field.Append(text, start, _position - start);
         return null;
     }
 
@@ -73,57 +80,55 @@ internal sealed class CsvRecordReader(string text, char delimiter)
     {
         _field.Clear();
         int openedOnLine = _line;
-        _position++;
+        text.Advance();
         while (true)
         {
-            int quote = text.IndexOf('"', _position);
-            if (quote < 0)
+            int c = text.Peek();
+            if (c < 0)
             {
-                _position = text.Length;
                 return $"quoted field opened on line {openedOnLine} is never closed";
             }
 
-            AppendCountingLines(_position, quote);
-            _position = quote + 1;
-            if (_position < text.Length && text[_position] == '"')
+            if (_field.Length == maxFieldChars)
             {
-                _field.Append('"');
-                _position++;
-                continue;
+                return string.Create(CultureInfo.InvariantCulture,
+                    $"quoted field opened on line {openedOnLine} is longer than {maxFieldChars} characters (is its closing quote missing?)");
             }
 
-            if (_position < text.Length && text[_position] != delimiter && text[_position] is not '\r' and not '\n')
+            text.Advance();
+            if (c == '"')
             {
-                return "unexpected character after a closing quote (a quote inside a quoted field must be doubled)";
+                int next = text.Peek();
+                if (next == '"')
+                {
+                    _field.Append('"');
+                    text.Advance();
+                    continue;
+                }
+
+                return next >= 0 && next != delimiter && next is not '\r' and not '\n'
+                    ? "unexpected character after a closing quote (a quote inside a quoted field must be doubled)"
+                    : null;
             }
 
-            return null;
-        }
-    }
-
-    private void AppendCountingLines(int start, int end)
-    {
-        for (int i = start; i < end; i++)
-        {
-            if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.Length || text[i + 1] != '\n')))
+            _field.Append((char)c);
+            if (c == '\n' || (c == '\r' && text.Peek() != '\n'))
             {
                 _line++;
             }
         }
-
-        _field.Append(text, start, end - start);
     }
 
     private void SkipLineBreak()
     {
-        if (_position < text.Length && text[_position] == '\r')
+        if (text.Peek() == '\r')
         {
-            _position++;
+            text.Advance();
         }
 
-        if (_position < text.Length && text[_position] == '\n')
+        if (text.Peek() == '\n')
         {
-            _position++;
+            text.Advance();
         }
 
         _line++;
@@ -131,12 +136,12 @@ internal sealed class CsvRecordReader(string text, char delimiter)
 
     private void SkipRestOfLine()
     {
-        while (_position < text.Length && text[_position] is not '\r' and not '\n')
+        while (text.Peek() is >= 0 and not '\r' and not '\n')
         {
-            _position++;
+            text.Advance();
         }
 
-        if (_position < text.Length)
+        if (text.Peek() >= 0)
         {
             SkipLineBreak();
         }

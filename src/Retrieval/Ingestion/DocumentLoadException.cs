@@ -1,6 +1,9 @@
 namespace HybridAI.Retrieval.Ingestion;
 
-/// <summary>Thrown by <see cref="DocumentLoadResult.ThrowIfFailed"/>; the message names each file and line.</summary>
+/// <summary>
+/// Thrown by <see cref="DocumentLoadResult.ThrowIfFailed"/>, and by <see cref="IDocumentLoader.StreamAsync"/> at the
+/// first bad record; the message names each file and line.
+/// </summary>
 public sealed class DocumentLoadException : Exception
 {
     /// <summary>Creates the exception for the given failures.</summary>

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using HybridAI.Abstractions.Retrieval;
 
@@ -5,7 +7,8 @@ namespace HybridAI.Retrieval.Ingestion;
 
 /// <summary>
 /// Loads a JSON Lines file: one JSON object per line, blank lines ignored. A line that is not valid JSON, or lacks
-/// the id or text, is reported with its line number while all the other lines still load.
+/// the id or text, is reported with its line number while all the other lines still load. <see cref="StreamAsync"/>
+/// reads a file of any size with the memory of one line.
 /// </summary>
 /// <example>
 /// <code>
@@ -19,41 +22,60 @@ public sealed class JsonlLoader(JsonlLoaderOptions? options = null) : IDocumentL
     private readonly JsonlLoaderOptions _options = Validated(options ?? new JsonlLoaderOptions());
 
     /// <inheritdoc />
-    public async ValueTask<DocumentLoadResult> LoadAsync(string path, CancellationToken cancellationToken = default)
+    public ValueTask<DocumentLoadResult> LoadAsync(string path, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        string fileName = Path.GetFileName(path);
-        var documents = new List<SourceDocument>();
-        var failures = new List<DocumentLoadFailure>();
-        var firstLineOfId = new Dictionary<string, int>(StringComparer.Ordinal);
+        return RecordStreams.CollectAsync(path, Read(path, cancellationToken).ToAsyncEnumerable(), cancellationToken);
+    }
 
+    /// <inheritdoc />
+    public IAsyncEnumerable<SourceDocument> StreamAsync(string path, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        return RecordStreams.StopAtFirstFailure(path, Read(path, cancellationToken).ToAsyncEnumerable(), cancellationToken);
+    }
+
+    private IEnumerable<LoadedRecord> Read(string path, CancellationToken cancellationToken)
+    {
+        string fileName = Path.GetFileName(path);
         using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
+        var cursor = new TextCursor(reader);
+        var line = new StringBuilder();
         int lineNumber = 0;
-        while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+        while (cursor.TryReadLine(line, _options.MaxLineChars, out bool tooLong))
         {
+            cancellationToken.ThrowIfCancellationRequested();
             lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
+            if (tooLong)
+            {
+                yield return LoadedRecord.Failed(lineNumber, string.Create(CultureInfo.InvariantCulture, $"the line is longer than {_options.MaxLineChars} characters"));
+                continue;
+            }
+
+            if (IsBlank(line))
             {
                 continue;
             }
 
-            string? error = TryRead(line, fileName, out SourceDocument? document);
-            if (error is null && !firstLineOfId.TryAdd(document!.Id, lineNumber))
-            {
-                error = $"duplicate id (first seen on line {firstLineOfId[document.Id]})";
-            }
+            string? error = TryRead(line.ToString(), fileName, out SourceDocument? document);
+            yield return new LoadedRecord(lineNumber, document, error);
+        }
+    }
 
-            if (error is null)
+    private static bool IsBlank(StringBuilder line)
+    {
+        foreach (ReadOnlyMemory<char> chunk in line.GetChunks())
+        {
+            foreach (char c in chunk.Span)
             {
-                documents.Add(document!);
-            }
-            else
-            {
-                failures.Add(new DocumentLoadFailure(path, lineNumber, error));
+                if (!char.IsWhiteSpace(c))
+                {
+                    return false;
+                }
             }
         }
 
-        return new DocumentLoadResult(documents, failures);
+        return true;
     }
 
     private string? TryRead(string line, string fileName, out SourceDocument? document)

@@ -18,11 +18,18 @@ public sealed class JsonlLoaderOptions
     /// </summary>
     public string MetadataField { get; init; } = "metadata";
 
+    /// <summary>
+    /// Longest line read, in characters; a longer line is reported as a bad record and skipped, so a file without line
+    /// breaks cannot fill memory. Default 16 Mi (16,777,216).
+    /// </summary>
+    public int MaxLineChars { get; init; } = 16 << 20;
+
     internal void Validate()
     {
         ArgumentException.ThrowIfNullOrEmpty(IdField);
         ArgumentException.ThrowIfNullOrEmpty(TextField);
         ArgumentException.ThrowIfNullOrEmpty(SourceField);
         ArgumentException.ThrowIfNullOrEmpty(MetadataField);
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxLineChars, 1);
     }
 }

@@ -4,8 +4,9 @@ using System.Text.Unicode;
 namespace HybridAI.Retrieval.Ingestion;
 
 /// <summary>
-/// Checks a file before a loader reads it: not larger than a limit (the text, Markdown and CSV loaders read a file
-/// whole, and every loader keeps its documents in memory), no NUL bytes (a binary file, or UTF-16), and valid UTF-8
+/// Checks a file before a loader reads it: not larger than a limit (the text and Markdown loaders read a file whole,
+/// and every <see cref="IDocumentLoader.LoadAsync"/> keeps its documents in memory; pass <see cref="long.MaxValue"/>
+/// for a file read with <see cref="IDocumentLoader.StreamAsync"/>), no NUL bytes (a binary file, or UTF-16), and valid UTF-8
 /// (the loaders would otherwise turn bad bytes into U+FFFD silently). Streams the file in 64 KiB blocks, so even a
 /// huge file costs no memory to reject.
 /// </summary>

@@ -74,7 +74,8 @@ public sealed class IndexBadInputTests : IDisposable
         await AddTickets();
         var big = _kb.Write("big.txt", string.Concat(Enumerable.Repeat("A line of a very large file.\n", 60_000)));
         Assert.Equal(HybridAICommand.InputError, await Run("index", "add", big, "--store", _kb.Store, "--max-file-mb", "1"));
-        Assert.Contains("big.txt(1): the file is 1.7 MiB, over the 1 MiB limit for one file", _cli.Flat, StringComparison.Ordinal);
+        Assert.Contains("big.txt(1): the file is 1.7 MiB, over the 1 MiB limit for one file. A .txt or .md file is one document", _cli.Flat, StringComparison.Ordinal);
+        Assert.Contains("split big.txt into smaller files (one per chapter or section) or raise --max-file-mb", _cli.Flat, StringComparison.Ordinal);
         Assert.Equal(3, await Documents());
     }
 

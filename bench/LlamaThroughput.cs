@@ -112,7 +112,7 @@ internal static class LlamaThroughput
         folder = Directory.Exists(folder) ? folder : Path.Combine(Directory.GetCurrentDirectory(), "bench", "peers", "node-llama-cpp");
         if (!Directory.Exists(Path.Combine(folder, "node_modules", "node-llama-cpp")))
         {
-            Console.WriteLine($"node-llama-cpp: skipped, not installed (cd {folder} && npm ci --ignore-scripts)");
+            Console.WriteLine($"node-llama-cpp: skipped, not installed (cd {folder} && npm install --ignore-scripts)");
             return null;
         }
 

@@ -12,7 +12,7 @@ public sealed class ToolCallingOptions
 
     /// <summary>
     /// The tool names this workflow grants, compared ordinally. A call to any other tool is never invoked, whatever
-    /// the model asks; the model is told the tool is not allowed. <see langword="null"/> (the default) grants every
+    /// the model asks; the model is told the tool is not allowed. An empty list grants nothing; <see langword="null"/> (the default) grants every
     /// tool offered in <c>ChatOptions.Tools</c>.
     /// </summary>
     public IReadOnlyCollection<string>? AllowedTools { get; init; }

@@ -179,6 +179,20 @@ public sealed class ToolCallingChatClientTests
     }
 
     [Fact]
+    public async Task An_approval_required_tool_outside_the_allow_list_never_reaches_the_approver()
+    {
+        var log = new List<string>();
+        var refund = new ApprovalRequiredAIFunction(AIFunctionFactory.Create(() => log.Add("refunded"), "refund"));
+        var model = new ScriptedChatClient(ScriptedChatClient.Calls(Call("c1", "refund")), ScriptedChatClient.Answer("ok"));
+
+        var result = Assert.Single(Results(await model.WithToolCalling(new ToolCallingOptions { AllowedTools = [], Approver = new RecordingApprover(log, _ => true) })
+            .GetResponseAsync(Ask, new ChatOptions { Tools = [refund] })));
+
+        Assert.Empty(log);
+        Assert.Equal("Error: tool 'refund' is not allowed.", ResultText(result));
+    }
+
+    [Fact]
     public async Task An_approval_required_tool_without_an_approver_is_never_invoked()
     {
         int invoked = 0;

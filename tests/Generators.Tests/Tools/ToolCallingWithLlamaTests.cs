@@ -71,6 +71,22 @@ public sealed class ToolCallingWithLlamaTests(TinyChatClientFixture tiny) : ICla
     }
 
     [LlamaFact]
+    public async Task An_approval_required_tool_the_model_calls_runs_only_once_the_approver_agrees()
+    {
+        var log = new List<string>();
+        var refund = new ApprovalRequiredAIFunction(AIFunctionFactory.Create(() => { lock (log) { log.Add("refunded"); } return "refunded"; }, "refund"));
+        var approver = new SecondTimeApprover(log);
+        var chat = tiny.Client.WithToolCalling(new ToolCallingOptions { Approver = approver, MaxIterations = 2, KeepRequiredToolMode = true });
+
+        var response = await chat.GetResponseAsync([new(ChatRole.User, "Refund me.")], Require("refund", refund));
+
+        Assert.Equal(["asked", "asked", "refunded"], log);
+        var results = Results(response.Messages);
+        Assert.Equal("Error: the call to tool 'refund' was not approved; it was not invoked.", results[0].Result);
+        Assert.Contains("refunded", results[1].Result?.ToString(), StringComparison.Ordinal);
+    }
+
+    [LlamaFact]
     public async Task Streaming_from_the_model_loops_through_the_tool_too()
     {
         int invoked = 0;
@@ -88,5 +104,20 @@ public sealed class ToolCallingWithLlamaTests(TinyChatClientFixture tiny) : ICla
         Assert.Equal(2, results.Count);
         Assert.Contains("12:30", results[0].Result?.ToString(), StringComparison.Ordinal);
         Assert.Equal(ToolCallingChatClient.IterationLimitReached, updates[^1].FinishReason);
+    }
+
+    private sealed class SecondTimeApprover(List<string> log) : IToolApprover
+    {
+        private int _asked;
+
+        public ValueTask<bool> ApproveAsync(FunctionCallContent call, CancellationToken cancellationToken)
+        {
+            lock (log)
+            {
+                log.Add("asked");
+            }
+
+            return ValueTask.FromResult(Interlocked.Increment(ref _asked) == 2);
+        }
     }
 }

@@ -29,6 +29,7 @@ public static class HybridAICommand
             IndexCommand.Create(console),
             SearchCommand.Create(console),
             ChatCommand.Create(console, input),
+            ServeCommand.Create(console),
         };
         return root.Parse(args).InvokeAsync(cancellationToken: cancellationToken);
     }

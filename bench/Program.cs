@@ -65,6 +65,7 @@ switch (mode)
     case "ingest":
         await IngestThroughput.RunAsync(args).ConfigureAwait(false);
         return 0;
+    case "serve": return await ServeThroughput.RunAsync(args[1..]).ConfigureAwait(false); // [--clients 16] [--parallel N] [--threads 1] [--seconds 10]: /v1/chat/completions requests/s, p50/p95
     case "llama":
         return LlamaThroughput.Run(args[1..]);
     default:

@@ -69,9 +69,10 @@ switch (mode)
     case "tool-loop":
         ToolLoopThroughput.Run();
         return 0;
+    case "serve": return await ServeThroughput.RunAsync(args[1..]).ConfigureAwait(false); // [--clients 16] [--parallel N] [--threads 1] [--seconds 10]: /v1/chat/completions requests/s, p50/p95
     case "llama":
         return LlamaThroughput.Run(args[1..]);
     default:
-        Console.Error.WriteLine($"Unknown mode '{mode}'. Use engine, gbdt, onnx, audit-sink, classifiers, tabular, embeddings, batching, tokens, onnx-decoder, scenario, vector-exact, hnsw, ingest, tool-loop or llama.");
+        Console.Error.WriteLine($"Unknown mode '{mode}'. Use engine, gbdt, onnx, audit-sink, classifiers, tabular, embeddings, batching, tokens, onnx-decoder, scenario, vector-exact, hnsw, ingest, tool-loop, serve or llama.");
         return 2;
 }

@@ -5,7 +5,7 @@ using Spectre.Console;
 
 namespace HybridAI.Cli;
 
-/// <summary>The <c>hybridai</c> command line: <c>scenarios</c>, <c>run</c>, <c>review</c>, <c>train</c>, <c>predict</c>, <c>onnx</c>, <c>index</c>, <c>search</c> and <c>chat</c>.</summary>
+/// <summary>The <c>hybridai</c> command line: <c>scenarios</c>, <c>run</c>, <c>review</c>, <c>train</c>, <c>predict</c>, <c>onnx</c>, <c>index</c>, <c>search</c>, <c>chat</c> and <c>serve</c>.</summary>
 public static class HybridAICommand
 {
     /// <summary>Exit code for bad input (unknown scenario, missing or empty file).</summary>
@@ -29,6 +29,7 @@ public static class HybridAICommand
             IndexCommand.Create(console),
             SearchCommand.Create(console),
             ChatCommand.Create(console, input),
+            ServeCommand.Create(console),
         };
         return root.Parse(args).InvokeAsync(cancellationToken: cancellationToken);
     }

@@ -47,12 +47,15 @@ public sealed class OpenAIChatClient : IChatClient
         var completion = await _errors.RunAsync(
             async () => (await _client.CompleteChatAsync(request, settings, cancellationToken).ConfigureAwait(false)).Value,
             cancellationToken).ConfigureAwait(false);
-        if (completion is null)
+        try
         {
+            return OpenAIChatResponse.From(completion);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            // The SDK reads choices[0] when its properties are touched; a reply without choices fails there.
             throw _errors.Malformed("the completion has no choices");
         }
-
-        return OpenAIChatResponse.From(completion);
     }
 
     /// <inheritdoc />

@@ -70,4 +70,35 @@ public sealed class OpenAIChatClientStreamingTests
         Assert.Equal(2, response.Messages.SelectMany(m => m.Contents).OfType<FunctionCallContent>().Count());
         Assert.Equal("chatcmpl-B9MStreamTools0002", response.ResponseId);
     }
+
+    [Fact]
+    public async Task Streamed_non_json_tool_arguments_become_a_call_carrying_the_error()
+    {
+        var server = new RecordedEndpoint().Reply("chat-stream-tool-call-bad-arguments.sse");
+        using var chat = server.Endpoint().CreateChatClient();
+
+        var response = await chat.GetStreamingResponseAsync("Order A-1042?", new ChatOptions { Tools = [LookupOrder] }).ToChatResponseAsync();
+
+        var call = Assert.Single(response.Messages.SelectMany(m => m.Contents).OfType<FunctionCallContent>());
+        var error = Assert.IsType<HybridAI.Generators.Endpoints.ToolArgumentsException>(call.Exception);
+        Assert.Equal("{order_id: A-1042}", error.RawArguments);
+        Assert.Equal("call_bad1", call.CallId);
+    }
+
+    [Fact]
+    public async Task An_http_error_before_the_stream_starts_is_translated_too()
+    {
+        var server = new RecordedEndpoint().Reply("error-429.json", System.Net.HttpStatusCode.TooManyRequests, ("Retry-After", "3"));
+        using var chat = server.Endpoint().CreateChatClient();
+
+        var e = await Assert.ThrowsAsync<HybridAI.Generators.Endpoints.OpenAIEndpointException>(async () =>
+        {
+            await foreach (var update in chat.GetStreamingResponseAsync("Hi"))
+            {
+                Assert.Fail("nothing should stream");
+            }
+        });
+
+        Assert.Equal(TimeSpan.FromSeconds(3), e.RetryAfter);
+    }
 }

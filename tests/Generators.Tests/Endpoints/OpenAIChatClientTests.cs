@@ -246,4 +246,34 @@ public sealed class OpenAIChatClientTests
         Assert.Equal("qwen2.5:1.5b", metadata.DefaultModelId);
         Assert.NotNull(chat.GetService<OpenAI.Chat.ChatClient>());
     }
+
+    [Fact]
+    public async Task Images_and_author_names_are_sent_as_content_parts()
+    {
+        var server = new RecordedEndpoint().Reply("chat-text.json");
+        using var chat = server.Endpoint().CreateChatClient();
+        var message = new ChatMessage(ChatRole.User, [new TextContent("What is on this receipt?"), new DataContent(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, "image/png")])
+        {
+            AuthorName = "agent_7",
+        };
+
+        await chat.GetResponseAsync([message]);
+
+        var sent = Assert.Single(Assert.Single(server.Requests).Json.GetProperty("messages").EnumerateArray().ToList());
+        Assert.Equal("agent_7", sent.GetProperty("name").GetString());
+        var parts = sent.GetProperty("content").EnumerateArray().ToList();
+        Assert.Equal(["text", "image_url"], parts.Select(p => p.GetProperty("type").GetString()));
+        Assert.Equal("data:image/png;base64,iVBORw==", parts[1].GetProperty("image_url").GetProperty("url").GetString());
+    }
+
+    [Fact]
+    public async Task A_caller_cancellation_stays_a_cancellation()
+    {
+        var server = new RecordedEndpoint().Reply("chat-text.json");
+        using var chat = server.Endpoint().CreateChatClient();
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => chat.GetResponseAsync("Hi", cancellationToken: cancelled.Token));
+    }
 }

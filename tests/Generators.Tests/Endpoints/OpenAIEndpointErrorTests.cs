@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Sockets;
 using HybridAI.Generators.Endpoints;
 using Microsoft.Extensions.AI;
+using Polly;
+using Polly.Retry;
 
 namespace HybridAI.Generators.Tests.Endpoints;
 
@@ -182,5 +184,60 @@ public sealed class OpenAIEndpointErrorTests
         var e = Assert.Throws<InvalidOperationException>(() => endpoint.CreateChatClient());
 
         Assert.Contains("model", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_endpoint_that_never_answers_times_out_by_name()
+    {
+        using var silent = new SilentHandler();
+        using var chat = new OpenAIEndpoint
+        {
+            BaseUrl = RecordedEndpoint.BaseUrl,
+            Model = "gpt-4o-mini",
+            NetworkTimeout = TimeSpan.FromMilliseconds(50),
+            Transport = new System.ClientModel.Primitives.HttpClientPipelineTransport(new HttpClient(silent)),
+        }.CreateChatClient();
+
+        var e = await Assert.ThrowsAsync<OpenAIEndpointException>(() => chat.GetResponseAsync("Hi"));
+
+        Assert.Equal(OpenAIEndpointFailure.Timeout, e.Failure);
+        Assert.Contains(RecordedEndpoint.BaseUrl.ToString(), e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_polly_retry_waits_as_long_as_the_server_asked_then_succeeds()
+    {
+        var server = new RecordedEndpoint()
+            .Reply("error-429.json", HttpStatusCode.TooManyRequests, ("retry-after-ms", "5"))
+            .Reply("chat-text.json");
+        using var chat = server.Endpoint().CreateChatClient();
+        var delays = new List<TimeSpan>();
+        var pipeline = new ResiliencePipelineBuilder()
+            .AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = new PredicateBuilder().Handle<OpenAIEndpointException>(e => e.IsTransient),
+                DelayGenerator = args => ValueTask.FromResult((args.Outcome.Exception as OpenAIEndpointException)?.RetryAfter),
+                OnRetry = args =>
+                {
+                    delays.Add(args.RetryDelay);
+                    return ValueTask.CompletedTask;
+                },
+            })
+            .Build();
+
+        var reply = await pipeline.ExecuteAsync(async ct => await chat.GetResponseAsync("Hi", cancellationToken: ct));
+
+        Assert.Equal("Category: billing. The customer was charged twice for one order.", reply.Text);
+        Assert.Equal([TimeSpan.FromMilliseconds(5)], delays);
+        Assert.Equal(2, server.Requests.Count);
+    }
+
+    private sealed class SilentHandler : HttpMessageHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken);
+            throw new InvalidOperationException("unreachable");
+        }
     }
 }

@@ -39,7 +39,7 @@ internal sealed class EndpointErrors(Uri endpoint, string? apiKeyVariable)
         ClientResultException c => FromStatus(c),
         HttpRequestException h => new(
             $"The endpoint {Endpoint} could not be reached ({Describe(h)}).", OpenAIEndpointFailure.Unreachable, Endpoint, innerException: h),
-        JsonException or FormatException or ArgumentException { Source: "System.ClientModel" } => Malformed("its reply is not valid JSON of the expected shape"),
+        JsonException or FormatException or ArgumentException { Source: "System.ClientModel" } => Malformed("the body is not valid JSON of the expected shape"),
         IOException io => new(
             $"The connection to {Endpoint} broke while the reply was being read.", OpenAIEndpointFailure.MalformedResponse, Endpoint, innerException: io),
         _ => null,

@@ -39,7 +39,7 @@ internal sealed class EndpointErrors(Uri endpoint, string? apiKeyVariable)
         ClientResultException c => FromStatus(c),
         HttpRequestException h => new(
             $"The endpoint {Endpoint} could not be reached ({Describe(h)}).", OpenAIEndpointFailure.Unreachable, Endpoint, innerException: h),
-        JsonException or FormatException or ArgumentException { Source: "System.ClientModel" } => Malformed("the body is not valid JSON of the expected shape"),
+        JsonException or FormatException => Malformed("the body is not valid JSON of the expected shape"),
         IOException io => new(
             $"The connection to {Endpoint} broke while the reply was being read.", OpenAIEndpointFailure.MalformedResponse, Endpoint, innerException: io),
         _ => null,
@@ -62,28 +62,29 @@ internal sealed class EndpointErrors(Uri endpoint, string? apiKeyVariable)
                 return new($"The endpoint {Endpoint} refused the credentials (HTTP {status}){detail}: {where}.",
                     OpenAIEndpointFailure.Unauthorized, Endpoint, status);
             case 429:
-                var delay = response is null ? null : RetryAfter(response.Headers, DateTimeOffset.UtcNow);
+                var delay = response is null ? null : RetryAfter(Header(response), DateTimeOffset.UtcNow);
                 var wait = delay is { } d ? $"; it asked to wait {d.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s" : "";
                 return new($"The endpoint {Endpoint} is rate limiting requests (HTTP 429){detail}{wait}.",
                     OpenAIEndpointFailure.RateLimited, Endpoint, status, delay);
             case >= 500:
                 return new($"The endpoint {Endpoint} failed (HTTP {status}){detail}.", OpenAIEndpointFailure.ServerError, Endpoint, status,
-                    response is null ? null : RetryAfter(response.Headers, DateTimeOffset.UtcNow));
+                    response is null ? null : RetryAfter(Header(response), DateTimeOffset.UtcNow));
             default:
                 return new($"The endpoint {Endpoint} rejected the request (HTTP {status}){detail}.", OpenAIEndpointFailure.Rejected, Endpoint, status);
         }
     }
 
     /// <summary>The delay from <c>retry-after-ms</c>, or <c>Retry-After</c> in seconds or as an HTTP date.</summary>
-    internal static TimeSpan? RetryAfter(PipelineResponseHeaders headers, DateTimeOffset now)
+    internal static TimeSpan? RetryAfter(Func<string, string?> header, DateTimeOffset now)
     {
-        if (headers.TryGetValue("retry-after-ms", out var ms)
+        if (header("retry-after-ms") is { } ms
             && double.TryParse(ms, NumberStyles.Float, CultureInfo.InvariantCulture, out var millis) && millis >= 0)
         {
             return TimeSpan.FromMilliseconds(millis);
         }
 
-        if (!headers.TryGetValue("Retry-After", out var value) || string.IsNullOrWhiteSpace(value))
+        var value = header("Retry-After");
+        if (string.IsNullOrWhiteSpace(value))
         {
             return null;
         }
@@ -97,6 +98,9 @@ internal sealed class EndpointErrors(Uri endpoint, string? apiKeyVariable)
             ? at > now ? at - now : TimeSpan.Zero
             : null;
     }
+
+    private static Func<string, string?> Header(PipelineResponse response) =>
+        name => response.Headers.TryGetValue(name, out var value) ? value : null;
 
     /// <summary>The error's machine-readable fields (type, code, param): never its message, which can echo the key or the prompt.</summary>
     private static string ErrorFields(PipelineResponse? response)

@@ -11,6 +11,11 @@ namespace HybridAI.Generators.Endpoints;
 /// that speaks its chat-completions wire format: text, images, tool calls (streamed deltas accumulated into whole
 /// calls), JSON and JSON-schema output, usage and finish reason. Failures surface as <see cref="OpenAIEndpointException"/>.
 /// </summary>
+/// <remarks>
+/// The model is the one the SDK client was created for; <see cref="ChatOptions.ModelId"/> and <see cref="ChatOptions.TopK"/>
+/// (not part of the wire format) are not sent. A tool call whose arguments are not a JSON object is returned with
+/// <see cref="FunctionCallContent.Exception"/> set to a <see cref="ToolArgumentsException"/>, not thrown.
+/// </remarks>
 /// <example>
 /// <code>
 /// using IChatClient chat = new OpenAIEndpoint { Model = "gpt-4o-mini", ApiKeyVariable = "OPENAI_API_KEY" }.CreateChatClient();

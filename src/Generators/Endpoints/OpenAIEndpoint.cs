@@ -53,7 +53,7 @@ public sealed class OpenAIEndpoint
     public Uri EffectiveBaseUrl => BaseUrl ?? OpenAIBaseUrl;
 
     /// <summary>Creates a chat client for <see cref="Model"/>.</summary>
-    /// <exception cref="InvalidOperationException">The model is blank, or <see cref="ApiKeyVariable"/> names a variable that is not set.</exception>
+    /// <exception cref="InvalidOperationException">The model is blank, the base URL is not absolute http(s), or <see cref="ApiKeyVariable"/> names a variable that is not set.</exception>
     public IChatClient CreateChatClient()
     {
         var (credential, options) = Prepare(Model);
@@ -61,7 +61,7 @@ public sealed class OpenAIEndpoint
     }
 
     /// <summary>Creates an embedding generator for <paramref name="model"/> (by default <see cref="Model"/>).</summary>
-    /// <exception cref="InvalidOperationException">The model is blank, or <see cref="ApiKeyVariable"/> names a variable that is not set.</exception>
+    /// <exception cref="InvalidOperationException">The model is blank, the base URL is not absolute http(s), or <see cref="ApiKeyVariable"/> names a variable that is not set.</exception>
     public IEmbeddingGenerator<string, Embedding<float>> CreateEmbeddingGenerator(string? model = null)
     {
         model ??= Model;
@@ -74,6 +74,11 @@ public sealed class OpenAIEndpoint
         if (string.IsNullOrWhiteSpace(model))
         {
             throw new InvalidOperationException($"OpenAIEndpoint for {EffectiveBaseUrl}: no model name is configured.");
+        }
+
+        if (!EffectiveBaseUrl.IsAbsoluteUri || (EffectiveBaseUrl.Scheme != Uri.UriSchemeHttp && EffectiveBaseUrl.Scheme != Uri.UriSchemeHttps))
+        {
+            throw new InvalidOperationException("OpenAIEndpoint: the base URL must be an absolute http or https URL such as http://localhost:11434/v1.");
         }
 
         if (NetworkTimeout is { } t && t <= TimeSpan.Zero)

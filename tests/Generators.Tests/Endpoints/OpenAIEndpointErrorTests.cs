@@ -176,6 +176,18 @@ public sealed class OpenAIEndpointErrorTests
         Assert.Contains(variable, e.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("ftp://models.example/v1")]
+    [InlineData("v1/chat")]
+    public void A_base_url_that_is_not_absolute_http_is_refused(string url)
+    {
+        var endpoint = new OpenAIEndpoint { BaseUrl = new Uri(url, UriKind.RelativeOrAbsolute), Model = "gpt-4o-mini" };
+
+        var e = Assert.Throws<InvalidOperationException>(() => endpoint.CreateEmbeddingGenerator());
+
+        Assert.Contains("base URL", e.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_blank_model_is_refused()
     {

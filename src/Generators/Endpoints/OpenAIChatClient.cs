@@ -61,6 +61,10 @@ public sealed class OpenAIChatClient : IChatClient
             // The SDK reads choices[0] when its properties are touched; a reply without choices fails there.
             throw _errors.Malformed("the completion has no choices");
         }
+        catch (InvalidDataException e)
+        {
+            throw _errors.Malformed(e.Message);
+        }
     }
 
     /// <inheritdoc />

@@ -35,7 +35,13 @@ internal static class OpenAIChatRequest
             }
             else if (message.Role == AIChatRole.Tool)
             {
-                result.AddRange(ToolResults(message.Contents, index));
+                var results = ToolResults(message.Contents, index).ToList();
+                if (results.Count == 0)
+                {
+                    throw new ArgumentException($"Message {index} has role tool but holds no tool result (FunctionResultContent).", nameof(messages));
+                }
+
+                result.AddRange(results);
             }
             else
             {

@@ -26,9 +26,15 @@ internal static class OpenAIChatResponse
             contents.Add(new ErrorContent(completion.Refusal) { ErrorCode = "refusal" });
         }
 
-        foreach (var call in completion.ToolCalls)
+        for (var i = 0; i < completion.ToolCalls.Count; i++)
         {
-            var content = ToolCallArguments.Parse(call.Id, call.FunctionName, call.FunctionArguments?.ToString() ?? "");
+            var call = completion.ToolCalls[i];
+            if (string.IsNullOrEmpty(call.FunctionName))
+            {
+                throw new InvalidDataException($"tool call {i} has no function name");
+            }
+
+            var content = ToolCallArguments.Parse(ToolCallArguments.IdOrDefault(call.Id, i), call.FunctionName, call.FunctionArguments?.ToString() ?? "");
             content.RawRepresentation = call;
             contents.Add(content);
         }

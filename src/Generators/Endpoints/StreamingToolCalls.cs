@@ -31,19 +31,19 @@ internal sealed class StreamingToolCalls
         _calls[update.Index] = call;
     }
 
-    /// <summary>The finished calls, in index order; null (with <paramref name="problem"/>) when a call never got an id or a name.</summary>
+    /// <summary>The finished calls, in index order; null (with <paramref name="problem"/>) when a call never got a name.</summary>
     public List<AIContent>? Complete(out string? problem)
     {
         var result = new List<AIContent>(_calls.Count);
         foreach (var (index, call) in _calls)
         {
-            if (string.IsNullOrEmpty(call.Name) || string.IsNullOrEmpty(call.Id))
+            if (string.IsNullOrEmpty(call.Name))
             {
-                problem = $"tool call {index} in the stream has no {(string.IsNullOrEmpty(call.Name) ? "function name" : "id")}";
+                problem = $"tool call {index} in the stream has no function name";
                 return null;
             }
 
-            result.Add(ToolCallArguments.Parse(call.Id, call.Name, call.Arguments.ToString()));
+            result.Add(ToolCallArguments.Parse(ToolCallArguments.IdOrDefault(call.Id, index), call.Name, call.Arguments.ToString()));
         }
 
         _calls.Clear();

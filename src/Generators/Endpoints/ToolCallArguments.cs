@@ -6,6 +6,10 @@ namespace HybridAI.Generators.Endpoints;
 /// <summary>Reads a tool call's argument text; text that is not a JSON object becomes a call carrying a <see cref="ToolArgumentsException"/>.</summary>
 internal static class ToolCallArguments
 {
+    /// <summary>The call's id; some OpenAI-compatible servers omit it, and a tool result still needs one to answer.</summary>
+    public static string IdOrDefault(string? id, int index) =>
+        string.IsNullOrEmpty(id) ? FormattableString.Invariant($"call_{index}") : id;
+
     public static FunctionCallContent Parse(string callId, string name, string rawArguments)
     {
         // Servers send "" for a call without parameters.

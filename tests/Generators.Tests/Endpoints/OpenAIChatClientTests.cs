@@ -276,4 +276,60 @@ public sealed class OpenAIChatClientTests
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => chat.GetResponseAsync("Hi", cancellationToken: cancelled.Token));
     }
+
+    [Fact]
+    public async Task A_server_that_omits_tool_call_ids_gets_ids_by_position()
+    {
+        var server = new RecordedEndpoint().Reply("chat-tool-call-no-id.json");
+        using var chat = server.Endpoint().CreateChatClient();
+
+        var reply = await chat.GetResponseAsync("Order A-1042?", new ChatOptions { Tools = [LookupOrder] });
+
+        var call = Assert.Single(reply.Messages.SelectMany(m => m.Contents).OfType<FunctionCallContent>());
+        Assert.Equal("call_0", call.CallId);
+        Assert.Equal("A-1042", call.Arguments!["order_id"]!.ToString());
+    }
+
+    [Fact]
+    public async Task A_tool_call_without_a_function_name_is_a_malformed_reply()
+    {
+        var server = new RecordedEndpoint().Reply("chat-tool-call-no-name.json");
+        using var chat = server.Endpoint().CreateChatClient();
+
+        var e = await Assert.ThrowsAsync<OpenAIEndpointException>(() => chat.GetResponseAsync("Order?", new ChatOptions { Tools = [LookupOrder] }));
+
+        Assert.Equal(OpenAIEndpointFailure.MalformedResponse, e.Failure);
+        Assert.Contains("no function name", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_tool_message_without_a_result_is_refused_naming_the_message()
+    {
+        var server = new RecordedEndpoint();
+        using var chat = server.Endpoint().CreateChatClient();
+
+        var e = await Assert.ThrowsAsync<ArgumentException>(() => chat.GetResponseAsync([new(ChatRole.User, "Hi"), new(ChatRole.Tool, "shipped")]));
+
+        Assert.Contains("Message 1", e.Message, StringComparison.Ordinal);
+        Assert.Empty(server.Requests);
+    }
+
+    [Fact]
+    public async Task An_assistant_turn_with_text_and_a_tool_call_sends_both()
+    {
+        var server = new RecordedEndpoint().Reply("chat-text.json");
+        using var chat = server.Endpoint().CreateChatClient();
+        var history = new List<ChatMessage>
+        {
+            new(ChatRole.User, "Order A-1042?"),
+            new(ChatRole.Assistant, [new TextContent("Let me look that up."), new FunctionCallContent("call_1", "lookup_order", new Dictionary<string, object?> { ["order_id"] = "A-1042" })]),
+            new(ChatRole.Tool, [new FunctionResultContent("call_1", "shipped")]),
+        };
+
+        await chat.GetResponseAsync(history);
+
+        var assistant = Assert.Single(server.Requests).Json.GetProperty("messages")[1];
+        Assert.Contains("Let me look that up.", assistant.GetProperty("content").GetRawText(), StringComparison.Ordinal);
+        Assert.Equal("call_1", assistant.GetProperty("tool_calls")[0].GetProperty("id").GetString());
+    }
 }

@@ -135,8 +135,19 @@ public sealed class CachingChatClient : DelegatingChatClient
 
     private ChatResponse Hit(string json, string match, ref long counter)
     {
-        var cached = CachedResponse.FromJson(json)
-            ?? throw new InvalidDataException($"The response cache file '{_options.Path}' holds an empty entry.");
+        CachedResponse? cached;
+        try
+        {
+            cached = CachedResponse.FromJson(json);
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            throw new InvalidDataException($"The response cache file '{_options.Path}' holds an entry that is not a cached response.", ex);
+        }
+        if (cached is null)
+        {
+            throw new InvalidDataException($"The response cache file '{_options.Path}' holds an empty entry.");
+        }
         Interlocked.Increment(ref counter);
         _hits.Add(1, new KeyValuePair<string, object?>("match", match));
         return cached.ToChatResponse();

@@ -1,3 +1,4 @@
+using HybridAI.Tests.Gguf;
 using HybridAI.Hosting.Tests.Support;
 using HybridAI.Native.LlamaCpp;
 

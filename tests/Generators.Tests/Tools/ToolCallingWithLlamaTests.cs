@@ -1,3 +1,4 @@
+using HybridAI.Tests.Gguf;
 using HybridAI.Generators.Tests.Local;
 using HybridAI.Generators.Tools;
 using Microsoft.Extensions.AI;

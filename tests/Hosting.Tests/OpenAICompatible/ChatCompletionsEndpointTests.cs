@@ -1,3 +1,4 @@
+using HybridAI.Tests.Gguf;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;

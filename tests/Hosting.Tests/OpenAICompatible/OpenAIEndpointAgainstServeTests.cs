@@ -1,3 +1,4 @@
+using HybridAI.Tests.Gguf;
 using HybridAI.Generators.Endpoints;
 using HybridAI.Generators.Tools;
 using HybridAI.Hosting.Tests.Support;

@@ -1,3 +1,4 @@
+using HybridAI.Tests.Gguf;
 using System.ClientModel;
 using HybridAI.Hosting.Tests.Support;
 using HybridAI.Retrieval.Embeddings;

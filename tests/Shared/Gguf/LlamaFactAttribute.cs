@@ -1,9 +1,8 @@
 using HybridAI.Native.LlamaCpp;
-using HybridAI.Tests.Gguf;
 
-namespace HybridAI.Hosting.Tests.Support;
+namespace HybridAI.Tests.Gguf;
 
-/// <summary>A test that serves the tiny GGUF through llama.cpp: skipped when llama.cpp or the LLaMA vocabulary is missing, except under CI=true, where it fails.</summary>
+/// <summary>A test that needs llama.cpp and the LLaMA vocabulary (for the tiny GGUF): skipped with the reason when either is missing, except under CI=true, where it fails. Shared by every test project that links tests/Shared/Gguf.</summary>
 public sealed class LlamaFactAttribute : FactAttribute
 {
     public LlamaFactAttribute()

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HybridAI.Abstractions.Generation;
 using Microsoft.Extensions.AI;
 
 namespace HybridAI.Generators.Tools;
@@ -85,9 +86,11 @@ internal sealed class ToolCallRunner
                 return Error(call, $"tool '{name}' needs approval and no approver is configured; it was not invoked");
             }
 
-            if (!await _options.Approver.ApproveAsync(call, cancellationToken).ConfigureAwait(false))
+            ToolApproval approval = await _options.Approver.ApproveAsync(call, cancellationToken).ConfigureAwait(false);
+            if (!approval.IsApproved)
             {
-                return Error(call, $"the call to tool '{name}' was not approved; it was not invoked");
+                string why = approval.Reason is null ? "" : $" ({approval.Reason})";
+                return Error(call, $"the call to tool '{name}' was not approved{why}; it was not invoked");
             }
         }
 

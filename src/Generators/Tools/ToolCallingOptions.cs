@@ -1,3 +1,5 @@
+using HybridAI.Abstractions.Generation;
+
 namespace HybridAI.Generators.Tools;
 
 /// <summary>How <see cref="ToolCallingChatClient"/> runs the tools a model asks for.</summary>
@@ -17,7 +19,10 @@ public sealed class ToolCallingOptions
     /// </summary>
     public IReadOnlyCollection<string>? AllowedTools { get; init; }
 
-    /// <summary>Asked before any <c>ApprovalRequiredAIFunction</c> runs; without one such tools are never invoked.</summary>
+    /// <summary>
+    /// Asked before any <c>ApprovalRequiredAIFunction</c> runs; without one such tools are never invoked. Governance's
+    /// <c>ReviewQueueToolApprover</c> sends each such call to the human review queue.
+    /// </summary>
     public IToolApprover? Approver { get; init; }
 
     /// <summary>Whether several calls in one model response run concurrently (default true); results keep the calls' order.</summary>

@@ -23,6 +23,10 @@ public sealed class ReviewQueue : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _gate = new(1, 1);
 
+    // Completed (and replaced) by every decision made through this instance, so an in-process waiter wakes at once;
+    // decisions made by another process (another ReviewQueue on the same file) are seen by polling.
+    private TaskCompletionSource _decided = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     /// <summary>Opens (or creates) the review file.</summary>
     /// <param name="path">The SQLite file.</param>
     /// <param name="timeProvider">Dates decisions; the system clock when null.</param>
@@ -108,7 +112,41 @@ public sealed class ReviewQueue : IAsyncDisposable
             ?? throw new KeyNotFoundException($"No review exists for run '{runId}'.");
         if (changed == 0)
             throw new InvalidOperationException($"The review for run '{runId}' was already decided ({item.Status}).");
+        Interlocked.Exchange(ref _decided, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
         return item;
+    }
+
+    /// <summary>
+    /// Waits until the review of <paramref name="runId"/> is decided and returns it. A decision made through this
+    /// instance wakes the wait at once; one made by another process (e.g. <c>hybridai review approve</c> on the same
+    /// file) is seen within <paramref name="pollInterval"/>. Cancel <paramref name="cancellationToken"/> to stop waiting
+    /// (a timeout is a cancellation token too); the review stays pending.
+    /// </summary>
+    /// <example>
+    /// <code>
+    /// using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(10));
+    /// ReviewItem decided = await queue.WaitForDecisionAsync(reviewId, TimeSpan.FromSeconds(1), patience.Token);
+    /// bool go = decided.Status == ReviewStatus.Approved;
+    /// </code>
+    /// </example>
+    /// <exception cref="KeyNotFoundException">The run has no review.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled first.</exception>
+    public async Task<ReviewItem> WaitForDecisionAsync(string runId, TimeSpan pollInterval, CancellationToken cancellationToken = default)
+    {
+        Require(runId, nameof(runId));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(pollInterval, TimeSpan.Zero);
+        while (true)
+        {
+            // Taken before reading, so a decision landing between the read and the wait still wakes it.
+            var decided = Volatile.Read(ref _decided).Task;
+            var item = await GetAsync(runId, cancellationToken).ConfigureAwait(false)
+                ?? throw new KeyNotFoundException($"No review exists for run '{runId}'.");
+            if (item.Status != ReviewStatus.Pending)
+                return item;
+            var poll = Task.Delay(pollInterval, _time, cancellationToken);
+            await Task.WhenAny(decided, poll).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+        }
     }
 
     /// <summary>Closes the file.</summary>

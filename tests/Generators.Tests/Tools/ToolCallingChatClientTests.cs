@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HybridAI.Abstractions.Generation;
 using HybridAI.Generators.Tools;
 using Microsoft.Extensions.AI;
 
@@ -299,10 +300,10 @@ public sealed class ToolCallingChatClientTests
 
     private sealed class RecordingApprover(List<string> log, Func<FunctionCallContent, bool> approve) : IToolApprover
     {
-        public ValueTask<bool> ApproveAsync(FunctionCallContent call, CancellationToken cancellationToken)
+        public ValueTask<ToolApproval> ApproveAsync(FunctionCallContent call, CancellationToken cancellationToken)
         {
             log.Add("asked " + call.CallId);
-            return ValueTask.FromResult(approve(call));
+            return ValueTask.FromResult<ToolApproval>(approve(call));
         }
     }
 

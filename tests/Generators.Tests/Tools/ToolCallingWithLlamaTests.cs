@@ -1,5 +1,6 @@
 using HybridAI.Tests.Gguf;
 using HybridAI.Generators.Tests.Local;
+using HybridAI.Abstractions.Generation;
 using HybridAI.Generators.Tools;
 using Microsoft.Extensions.AI;
 
@@ -111,14 +112,14 @@ public sealed class ToolCallingWithLlamaTests(TinyChatClientFixture tiny) : ICla
     {
         private int _asked;
 
-        public ValueTask<bool> ApproveAsync(FunctionCallContent call, CancellationToken cancellationToken)
+        public ValueTask<ToolApproval> ApproveAsync(FunctionCallContent call, CancellationToken cancellationToken)
         {
             lock (log)
             {
                 log.Add("asked");
             }
 
-            return ValueTask.FromResult(Interlocked.Increment(ref _asked) == 2);
+            return ValueTask.FromResult<ToolApproval>(Interlocked.Increment(ref _asked) == 2);
         }
     }
 }

@@ -81,7 +81,7 @@ public sealed class OpenAIChatClient : IChatClient
 
         var updates = _client.CompleteChatStreamingAsync(request, settings, cancellationToken).GetAsyncEnumerator(cancellationToken);
         await using var _ = updates.ConfigureAwait(false);
-        while (await _errors.RunAsync(async () => await updates.MoveNextAsync().ConfigureAwait(false), cancellationToken).ConfigureAwait(false))
+        while (await _errors.RunAsync(() => NextAsync(updates), cancellationToken).ConfigureAwait(false))
         {
             var update = updates.Current;
             responseId ??= update.CompletionId;
@@ -135,8 +135,26 @@ public sealed class OpenAIChatClient : IChatClient
 
         if (!finished)
         {
-            // A stream that stops without a finish reason was cut off: what came so far may be half a sentence or half a tool call.
+            // A stream that stops without a finish reason was cut off (between events, or mid-event: the SDK drops an
+            // event its blank line never ended): what came so far may be half a sentence or half a tool call. A stream
+            // that has its finish reason but no closing [DONE] is whole and is accepted; the SDK ends both the same way.
             throw _errors.Malformed("the stream ended before the reply was finished (no finish reason)");
+        }
+    }
+
+    /// <summary>
+    /// The next streamed update. A data line that is not JSON is named as such: the SDK's JSON error would otherwise
+    /// read as a bad body, and its message can quote the line (which is model output).
+    /// </summary>
+    private async Task<bool> NextAsync(IAsyncEnumerator<StreamingChatCompletionUpdate> updates)
+    {
+        try
+        {
+            return await updates.MoveNextAsync().ConfigureAwait(false);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            throw _errors.Malformed("an event of the stream is not valid JSON (a data line was garbled or cut)");
         }
     }
 

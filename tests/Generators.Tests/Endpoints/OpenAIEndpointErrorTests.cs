@@ -146,6 +146,9 @@ public sealed class OpenAIEndpointErrorTests
     [InlineData("chat-stream-truncated.sse")]
     [InlineData("chat-stream-malformed.sse")]
     [InlineData("chat-stream-tool-calls-truncated.sse")]
+    [InlineData("chat-stream-cut-mid-event.sse")]
+    [InlineData("chat-stream-not-json.sse")]
+    [InlineData("chat-stream-tool-calls-cut-mid-event.sse")]
     public async Task A_cut_or_garbled_stream_fails_clearly_after_what_did_arrive(string file)
     {
         var server = new RecordedEndpoint().Reply(file);
@@ -164,6 +167,41 @@ public sealed class OpenAIEndpointErrorTests
         Assert.True(e.IsTransient);
         Assert.Contains(RecordedEndpoint.BaseUrl.ToString(), e.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(received, u => u.Contents.OfType<FunctionCallContent>().Any());
+    }
+
+    [Theory]
+    [InlineData("chat-stream-truncated.sse", "the stream ended before the reply was finished (no finish reason)")]
+    [InlineData("chat-stream-cut-mid-event.sse", "the stream ended before the reply was finished (no finish reason)")]
+    [InlineData("chat-stream-tool-calls-cut-mid-event.sse", "the stream ended before the reply was finished (no finish reason)")]
+    [InlineData("chat-stream-malformed.sse", "an event of the stream is not valid JSON (a data line was garbled or cut)")]
+    [InlineData("chat-stream-not-json.sse", "an event of the stream is not valid JSON (a data line was garbled or cut)")]
+    public async Task A_broken_stream_says_what_is_wrong_without_quoting_the_stream(string file, string what)
+    {
+        var server = new RecordedEndpoint().Reply(file);
+        using var chat = server.Endpoint().CreateChatClient();
+
+        var e = await Assert.ThrowsAsync<OpenAIEndpointException>(async () =>
+        {
+            await foreach (var update in chat.GetStreamingResponseAsync("Hi", new ChatOptions { Tools = [AIFunctionFactory.Create((string order_id) => "", "lookup_order")] }))
+            {
+            }
+        });
+
+        Assert.Equal($"The endpoint {RecordedEndpoint.BaseUrl} sent a malformed reply: {what}.", e.Message);
+        Assert.Null(e.InnerException);
+    }
+
+    [Fact]
+    public async Task A_whole_stream_without_the_closing_done_line_is_accepted()
+    {
+        // Finish reason and usage arrived: the reply is complete, and the SDK ends a stream at [DONE] and at its end alike.
+        var server = new RecordedEndpoint().Reply("chat-stream-no-done.sse");
+        using var chat = server.Endpoint().CreateChatClient();
+
+        var response = await chat.GetStreamingResponseAsync("I was charged twice.").ToChatResponseAsync();
+
+        Assert.Equal("Category: billing. The customer was charged twice.", response.Text);
+        Assert.Equal((ChatFinishReason.Stop, 51L), (response.FinishReason, response.Usage!.TotalTokenCount));
     }
 
     [Fact]

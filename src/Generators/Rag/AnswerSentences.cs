@@ -52,7 +52,8 @@ internal static class AnswerSentences
 
         if (sources is TextSpan found)
         {
-            pieces.Add((found, true));
+            int at = pieces.FindIndex(p => p.Span.Start > found.Start);
+            pieces.Insert(at < 0 ? pieces.Count : at, (found, true));
         }
 
         return pieces;

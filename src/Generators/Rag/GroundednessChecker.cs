@@ -23,7 +23,7 @@ namespace HybridAI.Generators.Rag;
 /// <code>
 /// IList&lt;ChatMessage&gt; prompt = EvidencePrompt.Build(question, evidence);
 /// ChatResponse answer = await llm.GetResponseAsync(prompt);
-/// GroundednessReport report = new GroundednessChecker().Check(answer.Text, prompt);
+/// GroundednessReport report = new GroundednessChecker().CheckAgainstPrompt(answer.Text, prompt);
 /// foreach (SentenceGrounding s in report.Flagged) Console.WriteLine($"unsupported: {s.Text} ({s.Support:0.00})");
 /// Console.WriteLine($"grounded: {report.GroundedRatio:P0}");
 /// </code>
@@ -52,7 +52,7 @@ public sealed class GroundednessChecker
     /// <summary>Checks <paramref name="answer"/> against the numbered sources of an <see cref="EvidencePrompt"/> conversation.</summary>
     /// <param name="answer">The model's answer.</param>
     /// <param name="prompt">The messages the answer was written for; their sources are <c>[1]</c>, <c>[2]</c>… in order.</param>
-    public GroundednessReport Check(string answer, IEnumerable<ChatMessage> prompt)
+    public GroundednessReport CheckAgainstPrompt(string answer, IEnumerable<ChatMessage> prompt)
     {
         ArgumentNullException.ThrowIfNull(answer);
         ArgumentNullException.ThrowIfNull(prompt);
@@ -74,7 +74,9 @@ public sealed class GroundednessChecker
         var termIds = new List<int>();
         var numberIds = new List<int>();
         var scorer = new SupportScorer(index, evidence, Options);
-        foreach ((TextSpan span, bool sourceList) in AnswerSentences.Split(answer))
+        List<(TextSpan Span, bool SourceList)> pieces = AnswerSentences.Split(answer);
+        Dictionary<int, List<int>>? listed = ReadSourceList(answer, pieces, evidence);
+        foreach ((TextSpan span, bool sourceList) in pieces)
         {
             string text = answer.Substring(span.Start, span.Length);
             if (sourceList)
@@ -86,13 +88,69 @@ public sealed class GroundednessChecker
             List<int> citations = ReadTerms(text, index, termIds, numberIds);
             (int[] ids, int[] counts) = TermVector.Count(termIds);
             var sentence = new SentenceGrounding(text, span.Start, Classify(text, citations.Count, ids.Length), citations);
-            scorer.Score(sentence, ids, counts, numberIds);
+            scorer.Score(sentence, ids, counts, numberIds, listed is null ? citations : Resolve(citations, listed));
             sentence.IsFlagged = sentence.Kind == AnswerSentenceKind.Claim
                 && (!sentence.IsSupported || sentence.CitationSupported == false || (Options.RequireCitations && citations.Count == 0));
             sentences.Add(sentence);
         }
 
         return new GroundednessReport(sentences);
+    }
+
+    // An answer with its own sources list ("[1] Refund policy") numbers its citations by that list, as
+    // GroundedChatClient does: map each listed number to the prompt's passages with that source.
+    private static Dictionary<int, List<int>>? ReadSourceList(string answer, List<(TextSpan Span, bool SourceList)> pieces, IReadOnlyList<EvidencePassage> evidence)
+    {
+        int at = pieces.FindIndex(p => p.SourceList);
+        if (at < 0)
+        {
+            return null;
+        }
+
+        Dictionary<int, List<int>>? map = null;
+        TextSpan list = pieces[at].Span;
+        foreach (string line in answer.Substring(list.Start, list.Length).Split('\n'))
+        {
+            Match entry = RagPatterns.SourceEntry().Match(line);
+            if (!entry.Success)
+            {
+                continue;
+            }
+
+            int number = int.Parse(entry.Groups["n"].ValueSpan, CultureInfo.InvariantCulture);
+            string named = TextPatterns.Whitespace().Replace(entry.Groups["source"].Value, " ").Trim();
+            for (int p = 0; p < evidence.Count; p++)
+            {
+                string source = TextPatterns.Whitespace().Replace(evidence[p].Source, " ").Trim();
+                if (source.Length > 0 && named.StartsWith(source, StringComparison.OrdinalIgnoreCase)
+                    && (named.Length == source.Length || !char.IsLetterOrDigit(named[source.Length])))
+                {
+                    map ??= [];
+                    if (!map.TryGetValue(number, out List<int>? passages))
+                    {
+                        map[number] = passages = [];
+                    }
+
+                    passages.Add(p + 1);
+                }
+            }
+        }
+
+        return map;
+    }
+
+    private static List<int> Resolve(List<int> citations, Dictionary<int, List<int>> listed)
+    {
+        var passages = new List<int>();
+        foreach (int citation in citations)
+        {
+            if (listed.TryGetValue(citation, out List<int>? mapped))
+            {
+                passages.AddRange(mapped);
+            }
+        }
+
+        return passages;
     }
 
     // The cited numbers, and the content and number terms of the text between the markers.

@@ -87,7 +87,7 @@ public sealed class GroundednessCheckingChatClient : DelegatingChatClient
     {
         ChatMessage? answer = response.Messages.LastOrDefault(m => m.Role == ChatRole.Assistant);
         string text = answer?.Text ?? string.Empty;
-        GroundednessReport report = Checker.Check(text, request);
+        GroundednessReport report = Checker.CheckAgainstPrompt(text, request);
         (response.AdditionalProperties ??= [])[ReportProperty] = report;
 
         if (answer is not null && report.Flagged.Count > 0 && Checker.Options.UnsupportedSentences != UnsupportedSentenceAction.Keep)

@@ -9,7 +9,7 @@ public sealed class GroundednessReport
         Flagged = [.. sentences.Where(s => s.IsFlagged)];
         Claims = sentences.Count(s => s.Kind == AnswerSentenceKind.Claim);
         SupportedClaims = sentences.Count(s => s.Kind == AnswerSentenceKind.Claim && s.IsSupported);
-        WrongCitations = sentences.Count(s => s.Kind == AnswerSentenceKind.Claim && s.CitationSupported == false);
+        WrongCitations = sentences.Count(s => s.Kind == AnswerSentenceKind.Claim && s.IsSupported && s.CitationSupported == false);
         Refused = sentences.Any(s => s.Kind == AnswerSentenceKind.Refusal);
     }
 
@@ -25,7 +25,7 @@ public sealed class GroundednessReport
     /// <summary>How many claims the evidence supports.</summary>
     public int SupportedClaims { get; }
 
-    /// <summary>How many claims cite a source that does not support them.</summary>
+    /// <summary>How many claims the evidence supports but whose cited sources do not: true, wrongly cited.</summary>
     public int WrongCitations { get; }
 
     /// <summary>Whether the answer says the sources do not cover the question.</summary>

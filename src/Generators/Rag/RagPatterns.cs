@@ -16,4 +16,8 @@ internal static partial class RagPatterns
     /// <summary>A line of a sources list: <c>[1] Refund policy</c>, <c>- [2] …</c>.</summary>
     [GeneratedRegex(@"^[ \t]*(?:[-*•][ \t]*)?\[[0-9]{1,4}\]", RegexOptions.CultureInvariant)]
     public static partial Regex SourceLine();
+
+    /// <summary>A line of a sources list read for its number and source name.</summary>
+    [GeneratedRegex(@"^[ \t]*(?:[-*•][ \t]*)?\[(?<n>[0-9]{1,4})\][ \t]*(?<source>.*?)[ \t\r]*$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    public static partial Regex SourceEntry();
 }

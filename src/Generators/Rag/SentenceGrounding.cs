@@ -25,7 +25,8 @@ public sealed class SentenceGrounding
 
     /// <summary>
     /// The share of its content (idf-weighted content terms, citation markers left out) found in the best-matching
-    /// evidence: one evidence sentence, or two adjacent ones of one passage. In [0, 1]; 1 for a sentence quoted word for word.
+    /// evidence: an evidence sentence or two adjacent ones of a passage, plus at most one more such window for a sentence that
+    /// joins two facts. In [0, 1]; 1 for a sentence quoted word for word.
     /// </summary>
     public double Support { get; internal set; }
 
@@ -46,7 +47,9 @@ public sealed class SentenceGrounding
 
     /// <summary>
     /// Whether the passages it cites support it (the same test, on those passages only); null when it cites nothing.
-    /// False for a citation of a number the prompt has no source for.
+    /// False for a citation of a number the prompt has no source for. When the answer ends with its own sources list
+    /// (<c>[1] Refund policy</c>, as <see cref="Chat.GroundedChatClient"/> writes), its markers are read through that
+    /// list: <c>[1]</c> is the prompt's passage with that source, whatever its number in the prompt.
     /// </summary>
     public bool? CitationSupported { get; internal set; }
 

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using ModelContextProtocol;
 using ModelContextProtocol.Server;
 
@@ -16,7 +17,7 @@ internal static class ShopTools
 
     [McpServerTool(Name = "lookup_order", UseStructuredContent = true, ReadOnly = true)]
     [Description("Looks up an order: its status and total.")]
-    public static Order LookupOrder([Description("The order id, e.g. A-1001.")] string order_id) =>
+    public static Order LookupOrder([Description("The order id, e.g. A-1001."), MaxLength(12)] string order_id) =>
         Orders.TryGetValue(order_id, out Order? order) ? order : throw new McpException($"There is no order {order_id}; ids look like A-1001.");
 
     [McpServerTool(Name = "add", ReadOnly = true)]
@@ -41,7 +42,7 @@ internal static class ShopTools
 
     [McpServerTool(Name = "delete_account", Destructive = true)]
     [Description("Deletes a customer account.")]
-    public static string DeleteAccount(string account_id) => $"deleted {account_id}";
+    public static string DeleteAccount([MaxLength(12)] string account_id) => $"deleted {account_id}";
 
     [McpServerTool(Name = "read_env", ReadOnly = true)]
     [Description("The value of an environment variable in the server process, or (unset).")]

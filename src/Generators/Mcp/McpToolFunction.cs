@@ -41,17 +41,19 @@ internal sealed class McpToolFunction(McpToolbox toolbox, Tool tool) : AIFunctio
             throw new McpServerException(toolbox.Name,
                 $"Tool '{tool.Name}' on MCP server '{toolbox.Name}' did not answer within {toolbox.CallTimeout.TotalSeconds:0.###} s; the call was cancelled.", null, e);
         }
+        // The SDK's exceptions are not kept as causes below: their messages may quote the server's stderr or its
+        // error text, which can hold secrets; the message says what happened instead.
         catch (McpProtocolException e)
         {
-            throw new McpServerException(toolbox.Name, $"MCP server '{toolbox.Name}' rejected the call to tool '{tool.Name}' (MCP error {(int)e.ErrorCode}).", null, e);
+            throw new McpServerException(toolbox.Name, $"MCP server '{toolbox.Name}' rejected the call to tool '{tool.Name}' (MCP error {(int)e.ErrorCode}).");
         }
         catch (Exception e) when (e is not ObjectDisposedException)
         {
             // The transport failed under the call: most often the server died. Say so, with its exit code when known.
-            int? code = await McpToolbox.ExitCodeAsync(toolbox.Client, ExitReportWait).ConfigureAwait(false);
+            int? code = McpToolbox.ExitCodeIn(e) ?? await McpToolbox.ExitCodeAsync(toolbox.Client, ExitReportWait).ConfigureAwait(false);
             string what = toolbox.HasExited ? $"MCP server '{toolbox.Name}' {McpToolbox.Exited(code)} during the call to tool '{tool.Name}'"
                 : $"The call to tool '{tool.Name}' on MCP server '{toolbox.Name}' failed: the connection to the server broke";
-            throw new McpServerException(toolbox.Name, what + ".", code, e);
+            throw new McpServerException(toolbox.Name, what + ".", code);
         }
 
         return McpToolResult.ToFunctionResult(result);

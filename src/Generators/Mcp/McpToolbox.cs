@@ -73,7 +73,7 @@ public sealed class McpToolbox : IAsyncDisposable
         }
         catch (Exception e)
         {
-            int? exitCode = client is null ? null : await ExitCodeAsync(client, TimeSpan.FromSeconds(1)).ConfigureAwait(false);
+            int? exitCode = ExitCodeIn(e) ?? (client is null ? null : await ExitCodeAsync(client, TimeSpan.FromSeconds(1)).ConfigureAwait(false));
             if (client is not null)
             {
                 await client.DisposeAsync().ConfigureAwait(false);
@@ -91,7 +91,8 @@ public sealed class McpToolbox : IAsyncDisposable
                 _ when exitCode is int code => $"it exited (code {code}) during start-up",
                 _ => "it exited or closed its output during start-up",
             };
-            throw new McpServerException(name, $"MCP server '{name}' (command '{options.Command}') could not be started: {what}.", exitCode, e);
+            // The SDK's exception is not kept as the cause: its message quotes the server's stderr, which may hold secrets.
+            throw new McpServerException(name, $"MCP server '{name}' (command '{options.Command}') could not be started: {what}.", exitCode, e as OperationCanceledException);
         }
     }
 
@@ -141,6 +142,20 @@ public sealed class McpToolbox : IAsyncDisposable
         {
             return null;
         }
+    }
+
+    /// <summary>The exit code carried by a transport-closed exception anywhere in <paramref name="e"/>'s chain.</summary>
+    internal static int? ExitCodeIn(Exception e)
+    {
+        for (Exception? inner = e; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is ClientTransportClosedException { Details: StdioClientCompletionDetails { ExitCode: int code } })
+            {
+                return code;
+            }
+        }
+
+        return null;
     }
 
     internal static string Exited(int? code) => code is int c ? $"exited (code {c})" : "exited";

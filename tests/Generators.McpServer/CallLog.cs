@@ -1,11 +1,11 @@
 namespace HybridAI.Generators.McpServer;
 
-/// <summary>The file a test reads to see which tool calls reached the server.</summary>
+/// <summary>The file a test reads to see which tool calls reached the server (and the server's process id).</summary>
 internal static class CallLog
 {
     private static readonly Lock Gate = new();
 
-    public static void Append(string? path, string toolName)
+    public static void Write(string? path, string line)
     {
         if (path is null)
         {
@@ -14,7 +14,7 @@ internal static class CallLog
 
         lock (Gate)
         {
-            File.AppendAllText(path, "call " + toolName + Environment.NewLine);
+            File.AppendAllText(path, line + Environment.NewLine);
         }
     }
 }

@@ -3,11 +3,18 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-// Usage: HybridAI.Generators.McpServer [--log <file>] [--exit-at-start <code>]
-// Serves ShopTools over stdio. --log appends one line per tools/call request the server receives (before the tool
-// runs), so a test can prove which calls reached it. --exit-at-start writes a line to stderr and exits with the code
-// before serving, like a server whose configuration is broken.
+// Usage: HybridAI.Generators.McpServer [--log <file>] [--exit-at-start <code>] [--hang-at-start]
+// Serves ShopTools over stdio. --log gets "pid N" at start, then one line "call <tool>" per tools/call request the
+// server receives (before the tool runs), so a test can prove which calls reached it and find the process.
+// --exit-at-start writes a line to stderr and exits with the code before serving, like a server whose configuration
+// is broken; --hang-at-start never answers.
 string? log = Option(args, "--log");
+CallLog.Write(log, "pid " + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+if (args.Contains("--hang-at-start"))
+{
+    await Task.Delay(Timeout.Infinite); // never answers the handshake
+}
+
 if (Option(args, "--exit-at-start") is string code)
 {
     await Console.Error.WriteLineAsync($"fatal: cannot reach the order backend (token {Environment.GetEnvironmentVariable("ORDER_API_TOKEN")})");
@@ -21,7 +28,7 @@ builder.Services.AddMcpServer(o => o.ServerInfo = new() { Name = "shop", Version
     .WithTools([typeof(ShopTools)])
     .WithRequestFilters(filters => filters.AddCallToolFilter(next => async (request, cancellationToken) =>
     {
-        CallLog.Append(log, request.Params?.Name ?? "?");
+        CallLog.Write(log, "call " + (request.Params?.Name ?? "?"));
         return await next(request, cancellationToken);
     }));
 await Console.Error.WriteLineAsync("shop server ready");

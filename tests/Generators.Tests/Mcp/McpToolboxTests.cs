@@ -159,6 +159,28 @@ public sealed class McpToolboxTests : IDisposable
     }
 
     [Fact]
+    public async Task A_server_that_never_answers_the_handshake_times_out_and_is_stopped()
+    {
+        var options = _server.Options("--hang-at-start");
+
+        var e = await Assert.ThrowsAsync<McpServerException>(() => McpToolbox.StartAsync(new McpToolboxOptions(options.Command) { Arguments = options.Arguments, Name = "shop", StartTimeout = TimeSpan.FromSeconds(2) }));
+
+        Assert.Equal("MCP server 'shop' (command 'dotnet') could not be started: it did not finish starting within 2 s.", e.Message);
+        Assert.True(await _server.ProcessGoneAsync());
+    }
+
+    [Fact]
+    public async Task Disposing_the_toolbox_stops_the_server_process()
+    {
+        McpToolbox shop = await _server.StartAsync();
+        Assert.Equal("3", await shop.GetTool("add").InvokeAsync(Args(new { a = 1, b = 2 })));
+
+        await shop.DisposeAsync();
+
+        Assert.True(await _server.ProcessGoneAsync());
+    }
+
+    [Fact]
     public async Task The_server_gets_the_given_variables_and_not_this_processs_environment_unless_asked()
     {
         string parentOnly = "HYBRIDAI_MCP_TEST_" + Guid.NewGuid().ToString("N")[..8];

@@ -23,6 +23,29 @@ internal sealed class ShopServer : IDisposable
     public IReadOnlyList<string> CallsReceived =>
         File.Exists(LogPath) ? [.. File.ReadAllLines(LogPath).Where(l => l.StartsWith("call ", StringComparison.Ordinal)).Select(l => l[5..])] : [];
 
+    /// <summary>The server process's id, as it logged it at start.</summary>
+    public int ProcessId => int.Parse(File.ReadAllLines(LogPath).First(l => l.StartsWith("pid ", StringComparison.Ordinal))[4..], System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Whether the server process has gone, waiting for it up to a generous bound (a guard, not a timing check).</summary>
+    public async Task<bool> ProcessGoneAsync()
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(ProcessId);
+            using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await process.WaitForExitAsync(guard.Token);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return true; // no such process any more
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
     public McpToolboxOptions Options(params string[] extraArguments) => new("dotnet")
     {
         Arguments = [Dll, "--log", LogPath, .. extraArguments],

@@ -204,7 +204,7 @@ public sealed class GroundedDraftWriter
 
     private static List<EvidenceSentence> Score(string question, IReadOnlyList<EvidencePassage> evidence, bool centroidMode)
     {
-        var vocabulary = new Vocabulary();
+        Vocabulary vocabulary = Vocabulary.ForThisThread();
         var termIds = new List<int>();
         var spans = new List<TextSpan>();
         var candidates = new List<EvidenceSentence>();
@@ -440,7 +440,7 @@ public sealed class GroundedDraftWriter
 
             string text = passage.Text.Substring(sentence.Span.Start, sentence.Span.Length);
             sentences.Add(new DraftSentence(text, number, passage.Id, sentence.Support));
-            string rendered = TextPatterns.Whitespace().Replace(text, " ") + " [" + number.ToString(CultureInfo.InvariantCulture) + "]";
+            string rendered = TextFolding.OneLine(text) + " [" + number.ToString(CultureInfo.InvariantCulture) + "]";
             renderedSentences[i] = rendered;
             positions.Add(rendered);
             if (i > 0)
@@ -465,7 +465,7 @@ public sealed class GroundedDraftWriter
             foreach (Citation citation in citations)
             {
                 sources.Append('\n').Append('[').Append(citation.Number.ToString(CultureInfo.InvariantCulture)).Append("] ")
-                    .Append(TextPatterns.Whitespace().Replace(citation.Source, " "));
+                    .Append(TextFolding.OneLine(citation.Source));
                 if (citation.Kind == CitationKind.ModelOutput)
                 {
                     sources.Append(" (").Append(template.ModelOutputLabel).Append(')');
@@ -517,9 +517,21 @@ public sealed class GroundedDraftWriter
                 at[i] = reply.IndexOf(positions[i], StringComparison.Ordinal);
             }
 
-            DraftSentence[] sorted = [.. Enumerable.Range(0, sentences.Count).OrderBy(i => at[i]).ThenBy(i => i).Select(i => sentences[i])];
-            sentences.Clear();
-            sentences.AddRange(sorted);
+            // Insertion sort: a handful of sentences, stable, no delegates.
+            for (int i = 1; i < at.Length; i++)
+            {
+                int position = at[i];
+                DraftSentence sentence = sentences[i];
+                int j = i - 1;
+                for (; j >= 0 && at[j] > position; j--)
+                {
+                    at[j + 1] = at[j];
+                    sentences[j + 1] = sentences[j];
+                }
+
+                at[j + 1] = position;
+                sentences[j + 1] = sentence;
+            }
         }
 
         return new GroundedDraft(reply, sentences, citations, grounded, language, LocateSentences(reply, renderedSentences), boilerplate);

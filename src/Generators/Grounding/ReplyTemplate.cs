@@ -223,7 +223,9 @@ public sealed class ReplyTemplate
                 lineIsClaim |= claim;
                 if (plain && !part.IsWhiteSpace())
                 {
-                    boilerplate.Add(part.Trim().ToString());
+                    // Most pieces are a whole stock phrase already trimmed: keep that instance rather than copy it.
+                    bool whole = part.Length == piece.Length && !char.IsWhiteSpace(piece[0]) && !char.IsWhiteSpace(piece[^1]);
+                    boilerplate.Add(whole ? piece : part.Trim().ToString());
                 }
 
                 if (newline < 0)

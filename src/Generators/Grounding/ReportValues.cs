@@ -36,7 +36,7 @@ internal static class ReportValues
     }
 
     /// <summary>A model's label or feature name as it goes into a sentence: one line, single spaces.</summary>
-    public static string OneLine(string value) => Text.TextPatterns.Whitespace().Replace(value, " ").Trim();
+    public static string OneLine(string value) => Text.TextFolding.OneLine(value.Trim());
 
     private static string Number(double value, string format, bool french)
     {

@@ -24,6 +24,10 @@ namespace HybridAI.Generators.Grounding;
 ///     new Dictionary&lt;string, string&gt; { [ReplySlots.Customer] = "Ms. Martin" });
 /// if (!draft.Grounded) { /* route to an agent */ }
 /// Console.WriteLine(draft.Text); // "Hello Ms. Martin, … Refunds are issued within 5 business days. [1] … Sources: [1] Refund policy …"
+///
+/// var result = new InferenceResult("T-1042/triage", "Ticket triage v2") { Label = "billing", Confidence = 0.87 };
+/// GroundedDraft report = writer.WriteReport(result, evidence, focus: "How long does a refund take?");
+/// // "Case report\n\nThe model classified this case as billing with 87% confidence. [1]\n\nSupporting documentation:\n…"
 /// </code>
 /// </example>
 public sealed class GroundedDraftWriter

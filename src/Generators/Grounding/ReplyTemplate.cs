@@ -21,6 +21,15 @@ namespace HybridAI.Generators.Grounding;
 /// };
 /// var draft = new GroundedDraftWriter().WriteReply(question, evidence,
 ///     new Dictionary&lt;string, string&gt; { ["ticket"] = "T-1042" }, template);
+///
+/// // A fraud team's audit note: model values on their own lines, each line cited to the model output.
+/// var audit = new ReplyTemplate("Fraud review {case_id}\nDecision: {category} ({confidence}), score {score}\nDrivers: {top_features}\n\n{body}\n\n{sources}")
+/// {
+///     Name = "fraud audit",
+/// };
+/// GroundedDraft note = new GroundedDraftWriter().WriteReport(fraudResult, evidence, focus: caseText,
+///     new Dictionary&lt;string, string&gt; { ["case_id"] = "C-7" }, audit);
+/// // "Fraud review C-7\nDecision: fraud (87.5%), score 0.913 [1]\nDrivers: new_device (+1.92), … [1]\n\n…"
 /// </code>
 /// </example>
 public sealed class ReplyTemplate

@@ -16,6 +16,7 @@ using HybridAI.Benchmarks;
 // dotnet run -c Release --project bench -- hnsw [--vectors 100000] [--queries 2000] [--no-peer]  (HNSW on GloVe: build, recall@10 vs q/s; peer: bench/peers/hnswlib-node)
 // dotnet run -c Release --project bench -- ingest [--documents 20000]  (chunks/s into SqliteDocumentIndex per embedder)
 // dotnet run -c Release --project bench -- tool-loop   (ToolCallingChatClient overhead per tool call, model time excluded)
+// dotnet run -c Release --project bench -- pii         (PII detection on data/pii-eval: per-type P/R/F2 and MB/s of the default detector; peer: bench/peers/redact-pii)
 // dotnet run -c Release --project bench -- llama [THREADS]  (llama.cpp binding: prompt/generation tok/s, first token; peer: bench/peers/node-llama-cpp)
 var mode = args.Length > 0 ? args[0] : "engine";
 switch (mode)
@@ -72,7 +73,9 @@ switch (mode)
     case "serve": return await ServeThroughput.RunAsync(args[1..]).ConfigureAwait(false); // [--clients 16] [--parallel N] [--threads 1] [--seconds 10]: /v1/chat/completions requests/s, p50/p95
     case "llama":
         return LlamaThroughput.Run(args[1..]);
+    case "pii":
+        return PiiThroughput.Run();
     default:
-        Console.Error.WriteLine($"Unknown mode '{mode}'. Use engine, gbdt, onnx, audit-sink, classifiers, tabular, embeddings, batching, tokens, onnx-decoder, scenario, vector-exact, hnsw, ingest, tool-loop, serve or llama.");
+        Console.Error.WriteLine($"Unknown mode '{mode}'. Use engine, gbdt, onnx, audit-sink, classifiers, tabular, embeddings, batching, tokens, onnx-decoder, scenario, vector-exact, hnsw, ingest, tool-loop, serve, llama or pii.");
         return 2;
 }

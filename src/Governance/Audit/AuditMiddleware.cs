@@ -1,3 +1,4 @@
+using System.Globalization;
 using HybridAI.Abstractions.Privacy;
 using HybridAI.Orchestrator;
 
@@ -61,7 +62,9 @@ public sealed class AuditMiddleware : IStepMiddleware
         {
             await _sink.WriteAsync(Create(context, AuditEventType.StepFellBack, elapsed) with
             {
-                Outcome = Clean(fallback.Reason),
+                Outcome = Clean(fallback.Attempts > 1
+                    ? string.Create(CultureInfo.InvariantCulture, $"{fallback.Reason} after {fallback.Attempts} attempts")
+                    : fallback.Reason),
                 ErrorType = fallback.Error.GetType().FullName,
             }).ConfigureAwait(false);
         }

@@ -9,7 +9,8 @@ public static class GenerationResilienceExtensions
     /// <summary>
     /// A generate step (see <see cref="WorkflowBuilder{TState}.Generate"/>) with a timeout per attempt, retries of
     /// transient failures and, when <see cref="GenerationResilience.Fallback"/> is set, a fallback that asks that client
-    /// with the same prompt and applies its answer the same way.
+    /// with the same prompt and applies its answer the same way. <paramref name="options"/> go to <paramref name="client"/>
+    /// only: model id, sampling and token budget belong to the LLM, not to its stand-in.
     /// </summary>
     /// <example>
     /// <code>
@@ -27,18 +28,18 @@ public static class GenerationResilienceExtensions
         ArgumentNullException.ThrowIfNull(resilience);
         return builder.Generate(name, client, prompt, apply, options, step =>
         {
-            step.WithGenerationResilience(resilience, prompt, apply, options);
+            step.WithGenerationResilience(resilience, prompt, apply);
             configure?.Invoke(step);
         });
     }
 
     /// <summary>
     /// Applies <paramref name="resilience"/> to a generate step's options; the fallback client (if any) gets
-    /// <paramref name="prompt"/>'s messages and its response goes through <paramref name="apply"/>.
+    /// <paramref name="prompt"/>'s messages (without the step's chat options) and its response goes through <paramref name="apply"/>.
     /// </summary>
     /// <exception cref="ArgumentException">A setting is out of range (at <c>Build()</c>, as a <see cref="WorkflowValidationException"/>).</exception>
     public static StepOptions<TState> WithGenerationResilience<TState>(this StepOptions<TState> step, GenerationResilience resilience,
-        Func<TState, IList<ChatMessage>> prompt, Action<TState, ChatResponse> apply, ChatOptions? options = null)
+        Func<TState, IList<ChatMessage>> prompt, Action<TState, ChatResponse> apply)
     {
         ArgumentNullException.ThrowIfNull(step);
         ArgumentNullException.ThrowIfNull(resilience);
@@ -66,7 +67,7 @@ public static class GenerationResilienceExtensions
         {
             var always = resilience.FallbackOnConfigurationError;
             step.WithFallback(
-                async (state, _, ct) => apply(state, await fallback.GetResponseAsync(prompt(state), options, ct).ConfigureAwait(false)),
+                async (state, _, ct) => apply(state, await fallback.GetResponseAsync(prompt(state), cancellationToken: ct).ConfigureAwait(false)),
                 when: e => always || !GenerationFailures.IsConfigurationError(e),
                 reason: GenerationFailures.Describe);
         }

@@ -18,6 +18,7 @@ using HybridAI.Benchmarks;
 // dotnet run -c Release --project bench -- tool-loop   (ToolCallingChatClient overhead per tool call, model time excluded)
 // dotnet run -c Release --project bench -- rag         (RAG prompting: passages/s packed to a token budget and compressed, answer sentences/s checked for groundedness)
 // dotnet run -c Release --project bench -- mcp         (MCP tool calls/s and round trip over stdio to the tests' MCP server, vs in process)
+// dotnet run -c Release --project bench -- cache       (response cache: p50/p95 of exact and semantic hits and of misses, SQLite, one caller)
 // dotnet run -c Release --project bench -- drafts      (no-model GroundedDraftWriter drafts/s: replies, summaries, reports over 5 KB paragraphs, allocations per draft)
 // dotnet run -c Release --project bench -- pii         (PII detection on data/pii-eval: per-type P/R/F2 and MB/s of the default detector; peer: bench/peers/redact-pii)
 // dotnet run -c Release --project bench -- llama [THREADS]  (llama.cpp binding: prompt/generation tok/s, first token; peer: bench/peers/node-llama-cpp)
@@ -82,12 +83,15 @@ switch (mode)
     case "drafts":
         DraftThroughput.Run();
         return 0;
+    case "cache":
+        await CacheHitLatency.RunAsync().ConfigureAwait(false);
+        return 0;
     case "serve": return await ServeThroughput.RunAsync(args[1..]).ConfigureAwait(false); // [--clients 16] [--parallel N] [--threads 1] [--seconds 10]: /v1/chat/completions requests/s, p50/p95
     case "llama":
         return LlamaThroughput.Run(args[1..]);
     case "pii":
         return PiiThroughput.Run();
     default:
-        Console.Error.WriteLine($"Unknown mode '{mode}'. Use engine, gbdt, onnx, audit-sink, classifiers, tabular, embeddings, batching, tokens, onnx-decoder, scenario, vector-exact, hnsw, ingest, tool-loop, rag, mcp, drafts, pii, serve or llama.");
+        Console.Error.WriteLine($"Unknown mode '{mode}'. Use engine, gbdt, onnx, audit-sink, classifiers, tabular, embeddings, batching, tokens, onnx-decoder, scenario, vector-exact, hnsw, ingest, tool-loop, rag, mcp, drafts, cache, pii, serve or llama.");
         return 2;
 }

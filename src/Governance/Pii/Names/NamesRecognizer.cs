@@ -9,8 +9,8 @@ namespace HybridAI.Governance.Pii.Names;
 /// </summary>
 internal sealed class NamesRecognizer(NameTagger tagger, Gazetteer gazetteer) : IPiiRecognizer
 {
-    private const double Floor = 0.45;
-    private const double Range = 0.35;
+    private const double Floor = 0.5;
+    private const double Range = 0.3;
     private const double Agreement = 0.05;
     private const double Ceiling = 0.8;
 
@@ -37,12 +37,16 @@ internal sealed class NamesRecognizer(NameTagger tagger, Gazetteer gazetteer) : 
             }
             var kind = NameTags.Kind(tags[i]);
             var end = i + 1;
-            while (end < tokens.Length && tags[end] == NameTags.Inside(kind))
+            // A B right after the same kind's entity, with only a space between, continues it ("Mady Covarrubias").
+            while (end < tokens.Length && (tags[end] == NameTags.Inside(kind) || tags[end] == NameTags.Begin(kind) && IsWordAfterWord(tokens, end)))
                 end++;
             Add(text, tagged, i, end, kind, findings);
             i = end;
         }
     }
+
+    private static bool IsWordAfterWord(ReadOnlySpan<NameToken> tokens, int i) =>
+        (tokens[i].Flags & TokenFlags.Word) != 0 && (tokens[i - 1].Flags & TokenFlags.Word) != 0 && tokens[i].Start == tokens[i - 1].End + 1;
 
     private void Add(string text, TaggedText tagged, int first, int end, int kind, List<PiiFinding> findings)
     {
@@ -52,7 +56,8 @@ internal sealed class NamesRecognizer(NameTagger tagger, Gazetteer gazetteer) : 
         var last = end - 1;
         while (last > first && ((tokens[last].Flags & TokenFlags.Word) == 0 || WordClasses.Of(tagged.Hashes[last]) == WordClasses.Connector))
             last--;
-        if (last + 1 < end && text[tokens[last + 1].Start] == '.' && tokens[last + 1].Start == tokens[last].End && tokens[last].Length <= 3)
+        if (last + 1 < tokens.Length && text[tokens[last + 1].Start] == '.' && tokens[last + 1].Start == tokens[last].End
+            && (tokens[last].Length == 1 || (tokens[last].Flags & TokenFlags.AllCaps) != 0 || WordClasses.Of(tagged.Hashes[last]) == WordClasses.CompanySuffix))
             last++;
         if ((tokens[first].Flags & TokenFlags.Word) == 0)
             return;

@@ -73,6 +73,7 @@ internal static class TokenFeatures
         features[n++] = Bucket(27, pw ^ (w * 31));
         features[n++] = Bucket(28, pt << 16 | nc << 8 | ng);
         features[n++] = Bucket(29, (ulong)Math.Min(t.Length, 12) << 8 | flags);
+        features[n++] = Bucket(30, (ulong)WordClasses.Of(pw2) << 8 | pc);
         return n;
     }
 

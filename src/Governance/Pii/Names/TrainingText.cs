@@ -45,19 +45,44 @@ internal sealed class TrainingText
     {
         var g = new TrainingText(seed, _ => true);
         var all = TrainingTemplates.English.Concat(TrainingTemplates.French).ToArray();
+        var ordinary = OrdinaryWords(all.Concat(TrainingTemplates.Plain));
         var result = new List<LabelledText>(count);
         for (var i = 0; i < count; i++)
         {
-            var roll = g.Next(10);
-            var template = roll < 2 ? TrainingTemplates.Plain[g.Next(TrainingTemplates.Plain.Length)] : all[g.Next(all.Length)];
-            if (g.Next(5) < 2)
-                template = TrainingTemplates.Starters[g.Next(TrainingTemplates.Starters.Length)] + (g.Next(3) == 0 ? ", " : " ") + template;
+            var template = g.Sentence(all, ordinary);
             // Two sentences together sometimes, so sentence starts appear mid-text too.
-            if (g.Next(4) == 0)
-                template = template + " " + TrainingTemplates.Plain[g.Next(TrainingTemplates.Plain.Length)];
+            if (g.Next(3) == 0)
+                template = template + (g.Next(4) == 0 ? "\n" : " ") + g.Sentence(all, ordinary);
             result.Add(g.Fill(template));
         }
         return result;
+    }
+
+    private string Sentence(string[] all, string[] ordinary)
+    {
+        var template = Next(10) < 2 ? TrainingTemplates.Plain[Next(TrainingTemplates.Plain.Length)] : all[Next(all.Length)];
+        // A capitalised word before the sentence: a known starter ("Yesterday") or any ordinary word of the
+        // templates, so a capital at a sentence start alone does not make a name.
+        if (Next(5) < 2)
+            return TrainingTemplates.Starters[Next(TrainingTemplates.Starters.Length)] + (Next(3) == 0 ? ", " : " ") + template;
+        if (Next(4) == 0)
+            return ordinary[Next(ordinary.Length)] + " " + template;
+        return template;
+    }
+
+    /// <summary>The lower-case words of the templates, capitalised ("called" → "Called"), in a stable order.</summary>
+    private static string[] OrdinaryWords(IEnumerable<string> templates)
+    {
+        var words = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var t in templates)
+        {
+            foreach (var w in t.Split([' ', ',', '.', '?', '!', '\n', ':', '\''], StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (w.Length > 2 && char.IsLower(w[0]) && !w.Contains('{'))
+                    words.Add(char.ToUpperInvariant(w[0]) + w[1..]);
+            }
+        }
+        return [.. words];
     }
 
     private LabelledText Fill(string template)

@@ -23,7 +23,7 @@ internal enum TokenFlags : byte
 /// <summary>Splits text into <see cref="NameToken"/>s in a pooled array; whitespace is skipped.</summary>
 internal static class NameTokenizer
 {
-    /// <summary>Tokenizes <paramref name="text"/>; the caller returns <paramref name="tokens"/> to <see cref="ArrayPool{T}.Shared"/>.</summary>
+    /// <summary>Tokenizes <paramref name="text"/> into <paramref name="tokens"/>, replacing it by a larger pooled array when full.</summary>
     public static int Tokenize(ReadOnlySpan<char> text, ref NameToken[] tokens)
     {
         var count = 0;
@@ -123,8 +123,7 @@ internal static class NameTokenizer
     {
         var bigger = ArrayPool<NameToken>.Shared.Rent(Math.Max(64, tokens.Length * 2));
         tokens.AsSpan().CopyTo(bigger);
-        if (tokens.Length > 0)
-            ArrayPool<NameToken>.Shared.Return(tokens);
+        // The smaller array is left to the collector: it may not come from the pool (a caller's own buffer).
         tokens = bigger;
     }
 }

@@ -15,6 +15,8 @@ internal enum GazetteerKinds : ushort
     State = 16,
     Country = 32,
     Street = 64,
+    /// <summary>Not a list: marks a token sequence that starts a longer entry, so lookups stop as soon as none can match.</summary>
+    Prefix = 0x8000,
 }
 
 /// <summary>
@@ -43,7 +45,7 @@ internal sealed class Gazetteer
     /// <summary>The longest entry, in tokens.</summary>
     public int Longest { get; }
 
-    /// <summary>The number of distinct token sequences.</summary>
+    /// <summary>The number of distinct token sequences stored (entries and their leading parts).</summary>
     public int Count => _entries.Count;
 
     /// <summary>The resource file of each list, as written by eng/pii-data/export-faker.mjs.</summary>
@@ -67,8 +69,13 @@ internal sealed class Gazetteer
                 var n = NameTokenizer.Tokenize(value, ref tokens);
                 if (n is 0 or > MaxTokens)
                     continue;
-                var h = SequenceHash(value, tokens.AsSpan(0, n));
-                entries[h] = entries.GetValueOrDefault(h) | kind;
+                var h = Folding.Seed;
+                for (var k = 0; k < n; k++)
+                {
+                    h = Folding.Append(h, Folding.Hash(value.AsSpan(tokens[k].Start, tokens[k].Length)));
+                    var mark = k == n - 1 ? kind : GazetteerKinds.Prefix;
+                    entries[h] = entries.GetValueOrDefault(h) | mark;
+                }
                 longest = Math.Max(longest, n);
             }
         }
@@ -79,11 +86,12 @@ internal sealed class Gazetteer
         return new Gazetteer(entries, longest);
     }
 
-    /// <summary>The kinds the folded token sequence with this hash belongs to.</summary>
+    /// <summary>The kinds the folded token sequence with this hash belongs to, with <see cref="GazetteerKinds.Prefix"/> when it starts a longer entry.</summary>
     public GazetteerKinds Lookup(ulong sequenceHash) => _entries.GetValueOrDefault(sequenceHash);
 
     /// <summary>The kinds of the tokens <paramref name="tokens"/> taken together.</summary>
-    public GazetteerKinds Lookup(ReadOnlySpan<char> text, ReadOnlySpan<NameToken> tokens) => Lookup(SequenceHash(text, tokens));
+    public GazetteerKinds Lookup(ReadOnlySpan<char> text, ReadOnlySpan<NameToken> tokens) =>
+        Lookup(SequenceHash(text, tokens)) & ~GazetteerKinds.Prefix;
 
     /// <summary>The hash a token sequence is stored under: each token's folded hash, appended in order.</summary>
     public static ulong SequenceHash(ReadOnlySpan<char> text, ReadOnlySpan<NameToken> tokens)

@@ -56,12 +56,13 @@ internal sealed class TaggedText : IDisposable
                 continue;
             }
             var h = Folding.Append(Folding.Seed, hashes[i]);
-            single[i] = gazetteer.Lookup(h);
-            var last = Math.Min(n, i + gazetteer.Longest);
-            for (var j = i + 1; j < last; j++)
+            var found = gazetteer.Lookup(h);
+            single[i] = found & ~GazetteerKinds.Prefix;
+            for (var j = i + 1; j < n && (found & GazetteerKinds.Prefix) != 0; j++)
             {
                 h = Folding.Append(h, hashes[j]);
-                var kinds = gazetteer.Lookup(h);
+                found = gazetteer.Lookup(h);
+                var kinds = found & ~GazetteerKinds.Prefix;
                 // Entries end on a word: a last token that is punctuation ("Smith,") is never a whole entry.
                 if (kinds == GazetteerKinds.None || (tokens[j].Flags & TokenFlags.Word) == 0)
                     continue;

@@ -8,7 +8,7 @@ namespace HybridAI.Governance.Pii.Names;
 internal static class TokenFeatures
 {
     public const int Max = 48;
-    public const int BucketBits = 18;
+    public const int BucketBits = 16;
     public const int BucketMask = (1 << BucketBits) - 1;
 
     private static readonly ulong PaddingHash = Folding.Hash("\u0002pad");

@@ -24,7 +24,6 @@ internal static class NameTaggerTraining
         var totals = new double[size];
         var stamps = new int[size];
         var step = 1;
-        var model = new NameTagger(weights, 1f);
         var order = Enumerable.Range(0, texts.Count).ToArray();
         var state = seed;
         Span<int> features = stackalloc int[TokenFeatures.Max];
@@ -48,7 +47,7 @@ internal static class NameTaggerTraining
                     if (NameTagger.IsCandidate(tagged.Tokens[i], tagged.Hashes[i], previous))
                     {
                         var n = TokenFeatures.Extract(sample.Text, tagged, i, previous, previous2, features);
-                        model.Score(features[..n], scores);
+                        NameTagger.Score(weights, features[..n], scores);
                         guess = NameTagger.Best(scores, previous).Tag;
                         if (guess != gold[i])
                         {
@@ -67,8 +66,8 @@ internal static class NameTaggerTraining
         }
         for (var i = 0; i < size; i++)
             weights[i] = (float)((totals[i] + (step - stamps[i]) * (double)weights[i]) / step);
-        var averaged = new NameTagger(weights, 1f);
-        return new NameTagger(averaged.Rounded().Weights, MedianMargin(averaged.Rounded(), texts, gazetteer));
+        var rounded = new NameTagger(weights, 1f).Rounded();
+        return new NameTagger(rounded.Weights, MedianMargin(rounded, texts, gazetteer));
 
         void Update(int i, float delta)
         {

@@ -4,7 +4,7 @@ namespace HybridAI.Governance.Pii.Names;
 
 /// <summary>
 /// Persons, organisations and places from the <see cref="NameTagger"/>, scored by the tagger's margin, with a boost
-/// where a gazetteer list or a context word agrees. Scores stay in [0.4, 0.8], below the context-phrase recognizers,
+/// where a gazetteer list or a context word agrees. Scores stay in [0.5, 0.8], below the context-phrase recognizers (0.85),
 /// so "je m'appelle X" and signature lines keep their own findings.
 /// </summary>
 internal sealed class NamesRecognizer(NameTagger tagger, Gazetteer gazetteer) : IPiiRecognizer

@@ -43,8 +43,21 @@ internal sealed class TaggedText : IDisposable
         var n = Count;
         var tokens = _tokens.AsSpan(0, n);
         var hashes = _hashes.AsSpan(0, n);
+        // Only tokens within two of a capitalised one are ever looked at (as candidates or their neighbours).
+        var hashedUpTo = 0;
         for (var i = 0; i < n; i++)
-            hashes[i] = Folding.Hash(text.Slice(tokens[i].Start, tokens[i].Length));
+        {
+            if ((tokens[i].Flags & TokenFlags.Capitalised) == 0)
+                continue;
+            var from = Math.Max(hashedUpTo, i - 2);
+            var to = Math.Min(n, i + 3);
+            for (var k = from; k < to; k++)
+                hashes[k] = Folding.Hash(text.Slice(tokens[k].Start, tokens[k].Length));
+            for (var k = hashedUpTo; k < from; k++)
+                hashes[k] = 0;
+            hashedUpTo = Math.Max(hashedUpTo, to);
+        }
+        hashes[hashedUpTo..].Clear();
         var single = _single.AsSpan(0, n);
         var covered = _covered.AsSpan(0, n);
         covered.Clear();

@@ -24,18 +24,30 @@ internal static class PiiNamesThroughput
         var before = new PiiDetector(PiiRecognizers.All().Select(r => r.Name == "names-tagger" ? PiiRecognizers.PersonNameFromFirstName() : r));
         var after = PiiDetector.CreateDefault();
         var names = PiiRecognizers.NamesAndPlaces();
-        Measure("detector before (first-name list)", texts, bytes, t => before.Detect(t).Count);
-        Measure("detector now (names tagger)", texts, bytes, t => after.Detect(t).Count);
         var scratch = new List<PiiFinding>();
-        Measure("NamesAndPlaces alone", texts, bytes, t =>
+        (string Label, Func<string, int> Detect)[] runs =
+        [
+            ("detector before (first-name list)", t => before.Detect(t).Count),
+            ("detector now (names tagger)", t => after.Detect(t).Count),
+            ("NamesAndPlaces alone", t =>
+            {
+                scratch.Clear();
+                names.Recognize(t, scratch);
+                return scratch.Count;
+            }),
+        ];
+        // Rounds interleave the runs and the best round counts, so a busy machine skews them alike.
+        var best = new double[runs.Length];
+        for (var round = 0; round < 3; round++)
         {
-            scratch.Clear();
-            names.Recognize(t, scratch);
-            return scratch.Count;
-        });
+            for (var r = 0; r < runs.Length; r++)
+                best[r] = Math.Max(best[r], Measure(runs[r].Label, texts, bytes, runs[r].Detect));
+        }
+        for (var r = 0; r < runs.Length; r++)
+            Console.WriteLine($"best {runs[r].Label}: {best[r]:F1} MB/s");
     }
 
-    private static void Measure(string label, string[] texts, long bytes, Func<string, int> detect)
+    private static double Measure(string label, string[] texts, long bytes, Func<string, int> detect)
     {
         long found = 0;
         foreach (var t in texts)
@@ -43,7 +55,7 @@ internal static class PiiNamesThroughput
         var allocated = GC.GetAllocatedBytesForCurrentThread();
         var passes = 0;
         var watch = Stopwatch.StartNew();
-        while (watch.ElapsedMilliseconds < 3000)
+        while (watch.ElapsedMilliseconds < 1500)
         {
             foreach (var t in texts)
                 found += detect(t);
@@ -51,6 +63,8 @@ internal static class PiiNamesThroughput
         }
         var seconds = watch.Elapsed.TotalSeconds;
         var perTicket = (GC.GetAllocatedBytesForCurrentThread() - allocated) / (double)(passes * texts.Length);
-        Console.WriteLine($"{label}: {bytes * passes / seconds / 1e6:F1} MB/s, {perTicket:F0} B allocated per ticket, {found / (passes + 1) / (double)texts.Length:F2} findings per ticket");
+        var mbPerSecond = bytes * passes / seconds / 1e6;
+        Console.WriteLine($"{label}: {mbPerSecond:F1} MB/s, {perTicket:F0} B allocated per ticket, {found / (passes + 1) / (double)texts.Length:F2} findings per ticket");
+        return mbPerSecond;
     }
 }

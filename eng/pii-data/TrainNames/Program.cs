@@ -18,6 +18,31 @@ if (args.Length > 1 && args[0] == "--try")
     }
     return;
 }
+if (args.Length > 1 && args[0] == "--profile")
+{
+    // Splits the recognizer's time between preparing (tokens, hashes, gazetteer) and tagging, over one text file.
+    var text = File.ReadAllText(args[1]);
+    var lines = text.Split('\n');
+    using var tagged = new TaggedText();
+    for (var round = 0; round < 3; round++)
+    {
+        var prepare = Stopwatch.StartNew();
+        for (var k = 0; k < 5; k++)
+            foreach (var line in lines)
+                tagged.Prepare(line, Gazetteer.Default);
+        var prepared = prepare.Elapsed.TotalSeconds;
+        var both = Stopwatch.StartNew();
+        for (var k = 0; k < 5; k++)
+            foreach (var line in lines)
+            {
+                tagged.Prepare(line, Gazetteer.Default);
+                NameTagger.Default.Tag(line, tagged);
+            }
+        var all = both.Elapsed.TotalSeconds;
+        Console.WriteLine($"prepare {5 * text.Length / prepared / 1e6:F1} M chars/s, prepare+tag {5 * text.Length / all / 1e6:F1} M chars/s");
+    }
+    return;
+}
 var output = args.Length > 0 ? args[0] : Path.Combine(RepoRoot(), "src", "Governance", "Pii", "Names", "names-model.bin");
 var clock = Stopwatch.StartNew();
 var model = NameTaggerTraining.TrainDefault();

@@ -23,10 +23,11 @@ internal sealed class AuditChainCheck
         Count++;
         if (row.Id != LastId + 1)
         {
-            var problem = row.Id > LastId + 1
-                ? $"Records {LastId + 1}..{row.Id - 1} are missing before record {row.Id}{where}."
-                : $"Record {row.Id}{where} comes where record {LastId + 1} was expected: records were inserted, duplicated or reordered.";
-            return new AuditVerification(false, Count, row.Id, problem);
+            // A gap names the first record after it; an id seen again names the position it took.
+            return row.Id > LastId + 1
+                ? new AuditVerification(false, Count, row.Id, $"Records {LastId + 1}..{row.Id - 1} are missing before record {row.Id}{where}.")
+                : new AuditVerification(false, Count, LastId + 1,
+                    $"A record numbered {row.Id}{where} stands where record {LastId + 1} belongs: records were inserted, duplicated or reordered.");
         }
         _hasher.Compute(_previous, row, _computed);
         if (!_computed.AsSpan().SequenceEqual(storedHash))

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace HybridAI.Governance.Audit;
@@ -10,7 +11,8 @@ namespace HybridAI.Governance.Audit;
 /// </summary>
 internal static class JsonlAuditFormat
 {
-    private static readonly JsonWriterOptions WriterOptions = new() { SkipValidation = true };
+    // The file is read by people and tools, never embedded in HTML: keep '<' and non-ASCII text as they are.
+    private static readonly JsonWriterOptions WriterOptions = new() { SkipValidation = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static void Write(Utf8JsonWriter json, in AuditRow row, ReadOnlySpan<byte> previous, ReadOnlySpan<byte> hash)
     {

@@ -203,7 +203,9 @@ public sealed class JsonlAuditLog : IAuditLog
         }
     }
 
-    private static bool IsSharingViolation(IOException ex) => (ex.HResult & 0xFFFF) is 32 or 33;
+    // Windows: ERROR_SHARING_VIOLATION / ERROR_LOCK_VIOLATION; Unix: the flock's EWOULDBLOCK (11 on Linux, 35 on macOS).
+    private static bool IsSharingViolation(IOException ex) =>
+        OperatingSystem.IsWindows() ? (ex.HResult & 0xFFFF) is 32 or 33 : ex.HResult is 11 or 35;
 
     private void ReadTail()
     {

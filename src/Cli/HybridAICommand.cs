@@ -30,6 +30,7 @@ public static class HybridAICommand
             SearchCommand.Create(console),
             ChatCommand.Create(console, input),
             ServeCommand.Create(console),
+            Commands.Audit.AuditCommand.Create(console),
         };
         return root.Parse(args).InvokeAsync(cancellationToken: cancellationToken);
     }

@@ -218,7 +218,7 @@ public sealed class PostgresAuditLog : IAuditLog
                 {
                     var row = AuditRow.From(++lastId, batch.Span[i]);
                     log._hasher.Compute(log._previous, row, log._previous);
-                    await WriteRowAsync(copy, row, log._previous, cancellationToken).ConfigureAwait(false);
+                    WriteRow(copy, row, log._previous);
                 }
                 await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
             }
@@ -231,39 +231,51 @@ public sealed class PostgresAuditLog : IAuditLog
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        private static async Task WriteRowAsync(NpgsqlBinaryImporter copy, AuditRow row, byte[] hash, CancellationToken ct)
+        // Synchronous writes into the importer's buffer: this runs on the writer task only, and an awaited call per
+        // column costs more than the rare synchronous flush of a full buffer.
+        private static void WriteRow(NpgsqlBinaryImporter copy, in AuditRow row, byte[] hash)
         {
-            await copy.StartRowAsync(ct).ConfigureAwait(false);
-            await copy.WriteAsync(row.Id, NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
-            await copy.WriteAsync(row.TimestampUtcTicks, NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
-            await copy.WriteAsync(row.RunId, NpgsqlDbType.Text, ct).ConfigureAwait(false);
-            await copy.WriteAsync(row.Workflow, NpgsqlDbType.Text, ct).ConfigureAwait(false);
-            await copy.WriteAsync(row.Version, NpgsqlDbType.Text, ct).ConfigureAwait(false);
-            await TextAsync(copy, row.Step, ct).ConfigureAwait(false);
-            await copy.WriteAsync(row.StepIndex, NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
-            await copy.WriteAsync(row.Kind, NpgsqlDbType.Text, ct).ConfigureAwait(false);
-            await copy.WriteAsync(row.EventType, NpgsqlDbType.Text, ct).ConfigureAwait(false);
-            await TextAsync(copy, row.Outcome, ct).ConfigureAwait(false);
-            await TextAsync(copy, row.ErrorType, ct).ConfigureAwait(false);
-            await TextAsync(copy, row.ErrorMessage, ct).ConfigureAwait(false);
-            await copy.WriteAsync(row.DurationTicks, NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
-            await copy.WriteAsync(hash, NpgsqlDbType.Bytea, ct).ConfigureAwait(false);
-            await copy.WriteAsync(row.Format, NpgsqlDbType.Integer, ct).ConfigureAwait(false);
-            await TextAsync(copy, row.Actor, ct).ConfigureAwait(false);
-            await TextAsync(copy, row.ActorRole, ct).ConfigureAwait(false);
-            await TextAsync(copy, row.Model, ct).ConfigureAwait(false);
-            await TextAsync(copy, row.Prompt, ct).ConfigureAwait(false);
-            await TextAsync(copy, row.Output, ct).ConfigureAwait(false);
-            await TextAsync(copy, row.ContextIds, ct).ConfigureAwait(false);
-            await NumberAsync(copy, row.InputTokens, ct).ConfigureAwait(false);
-            await NumberAsync(copy, row.OutputTokens, ct).ConfigureAwait(false);
+            copy.StartRow();
+            copy.Write(row.Id, NpgsqlDbType.Bigint);
+            copy.Write(row.TimestampUtcTicks, NpgsqlDbType.Bigint);
+            copy.Write(row.RunId, NpgsqlDbType.Text);
+            copy.Write(row.Workflow, NpgsqlDbType.Text);
+            copy.Write(row.Version, NpgsqlDbType.Text);
+            Text(copy, row.Step);
+            copy.Write(row.StepIndex, NpgsqlDbType.Bigint);
+            copy.Write(row.Kind, NpgsqlDbType.Text);
+            copy.Write(row.EventType, NpgsqlDbType.Text);
+            Text(copy, row.Outcome);
+            Text(copy, row.ErrorType);
+            Text(copy, row.ErrorMessage);
+            copy.Write(row.DurationTicks, NpgsqlDbType.Bigint);
+            copy.Write(hash, NpgsqlDbType.Bytea);
+            copy.Write(row.Format, NpgsqlDbType.Integer);
+            Text(copy, row.Actor);
+            Text(copy, row.ActorRole);
+            Text(copy, row.Model);
+            Text(copy, row.Prompt);
+            Text(copy, row.Output);
+            Text(copy, row.ContextIds);
+            Number(copy, row.InputTokens);
+            Number(copy, row.OutputTokens);
         }
 
-        private static Task TextAsync(NpgsqlBinaryImporter copy, string? value, CancellationToken ct) =>
-            value is null ? copy.WriteNullAsync(ct) : copy.WriteAsync(value, NpgsqlDbType.Text, ct);
+        private static void Text(NpgsqlBinaryImporter copy, string? value)
+        {
+            if (value is null)
+                copy.WriteNull();
+            else
+                copy.Write(value, NpgsqlDbType.Text);
+        }
 
-        private static Task NumberAsync(NpgsqlBinaryImporter copy, long? value, CancellationToken ct) =>
-            value is { } v ? copy.WriteAsync(v, NpgsqlDbType.Bigint, ct) : copy.WriteNullAsync(ct);
+        private static void Number(NpgsqlBinaryImporter copy, long? value)
+        {
+            if (value is { } v)
+                copy.Write(v, NpgsqlDbType.Bigint);
+            else
+                copy.WriteNull();
+        }
 
         public bool IsTransient(Exception exception) => exception switch
         {

@@ -2,7 +2,7 @@ using BenchmarkDotNet.Running;
 using HybridAI.Benchmarks;
 
 // dotnet run -c Release --project bench -- engine [--job short] [--filter PATTERN]  (BenchmarkDotNet: engine overhead per run)
-// dotnet run -c Release --project bench -- audit-sink  (sustained events/s of the SQLite audit log)
+// dotnet run -c Release --project bench -- audit-sink  (sustained events/s of the SQLite, JSONL and PostgreSQL audit logs, batched)
 // dotnet run -c Release --project bench -- scenario    (scenario 01 over its whole data set)
 // dotnet run -c Release --project bench -- classifiers (scoring throughput of text LR and GBDT, LR training on 100k texts)
 // dotnet run -c Release --project bench -- tabular     (the classifiers mode's GBDT and LR scoring figures alone)

@@ -23,4 +23,22 @@ public enum AuditEventType
     /// attempts</c>), <see cref="AuditEvent.ErrorType"/> the failure's type. The failure's message is not recorded: it may quote the prompt.
     /// </summary>
     StepFellBack,
+    /// <summary>A run began (or resumed from its checkpoint).</summary>
+    RunStarted,
+    /// <summary>A run ran to its end.</summary>
+    RunCompleted,
+    /// <summary>A run stopped on a failure; the event carries the error type and a masked message.</summary>
+    RunFailed,
+    /// <summary>A run stopped because its caller cancelled it.</summary>
+    RunCancelled,
+    /// <summary>A language model answered: masked prompt and output, context ids, token counts, model id, duration.</summary>
+    ModelCall,
+    /// <summary>A tool ran: the outcome names the tool and carries its masked result; never its raw arguments.</summary>
+    ToolCall,
+    /// <summary>A policy allowed or denied something; the actor names the policy, the outcome the decision.</summary>
+    PolicyDecision,
+    /// <summary>A reviewer decided at a gate; the actor is the reviewer, the outcome <c>approved</c> or <c>rejected</c>.</summary>
+    GateDecision,
+    /// <summary>A reviewer did something outside a gate (claimed, commented, reassigned an item).</summary>
+    ReviewerAction,
 }

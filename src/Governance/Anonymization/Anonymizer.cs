@@ -157,4 +157,97 @@ public sealed class Anonymizer
         output.Append(text, copied, to - copied);
         return i;
     }
+
+    /// <summary>
+    /// Starts checking a streamed model answer: personal data the model wrote is anonymized, placeholders and tokens are
+    /// kept (or re-identified when <paramref name="reidentify"/>), and text is released only once no finding could still
+    /// extend over it.
+    /// </summary>
+    /// <param name="scope">The conversation's pseudonyms (the request's).</param>
+    /// <param name="subject">Whose data new values are, as in <see cref="Anonymize"/>.</param>
+    /// <param name="reidentify">Put clear values back in place of the scope's placeholders and tokens (policy).</param>
+    /// <param name="holdBack">How many trailing characters are held until more text (or the end) shows they hold no personal data.</param>
+    public StreamingAnonymizer BeginStream(PiiVault scope, string? subject = null, bool reidentify = false, int holdBack = StreamingAnonymizer.DefaultHoldBack)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        return new StreamingAnonymizer(this, scope, subject, reidentify, holdBack);
+    }
+
+    /// <summary>
+    /// A whole model answer, as a stream would give it: personal data the model wrote is anonymized; placeholders and
+    /// tokens are kept, or re-identified when <paramref name="reidentify"/>.
+    /// </summary>
+    public string ProcessAnswer(string text, PiiVault scope, string? subject = null, bool reidentify = false)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(scope);
+        var findings = Detector.Detect(text);
+        if (findings.Count == 0 && (!reidentify || !text.Contains('<')))
+            return text;
+        var output = new StringBuilder(text.Length + 16);
+        AppendAnswer(output, text, 0, text.Length, findings, Context(scope, subject), reidentify);
+        return output.ToString();
+    }
+
+    /// <summary>
+    /// Appends an answer's text[from..to): findings inside it anonymized, except those cutting into a tag
+    /// (<see cref="Tags"/>); tags copied, or re-identified when asked and known.
+    /// </summary>
+    internal void AppendAnswer(StringBuilder output, string text, int from, int to, IReadOnlyList<PiiFinding> findings, in OperatorContext context, bool reidentify)
+    {
+        var at = from;
+        var fi = 0;
+        while (fi < findings.Count && findings[fi].Start < from)
+            fi++;
+        var scan = from;
+        while (at < to)
+        {
+            var lt = scan < to ? text.IndexOf('<', scan, to - scan) : -1;
+            var tagStart = lt < 0 ? to : lt;
+            var tagLength = lt < 0 ? 0 : Tags.Measure(text.AsSpan(lt, to - lt));
+            if (lt >= 0 && tagLength <= 0)
+            {
+                scan = lt + 1;
+                continue;
+            }
+            // Findings wholly before the tag are anonymized; those overlapping it are dropped.
+            while (fi < findings.Count && findings[fi].Start < tagStart)
+            {
+                var f = findings[fi++];
+                if (f.Start < at || f.End > tagStart)
+                    continue;
+                output.Append(text, at, f.Start - at);
+                var op = _operators.TryGetValue(f.Type, out var chosen) ? chosen : _default;
+                output.Append(op.Apply(context, f.Type, text.AsSpan(f.Start, f.Length)));
+                at = f.End;
+            }
+            if (lt < 0)
+                break;
+            output.Append(text, at, tagStart - at);
+            var tag = text.AsSpan(tagStart, tagLength);
+            string? original = null;
+            if (reidentify)
+            {
+                var tokenLength = EncryptedToken.Measure(tag, out var type, out var data);
+                if (tokenLength == tagLength)
+                {
+                    if (Keys is null || !Keys.TryDecrypt(type, data, out original, out _))
+                        original = null;
+                }
+                else if (context.Scope.MatchPlaceholder(tag, out original) != tagLength)
+                {
+                    original = null;
+                }
+            }
+            if (original is null)
+                output.Append(tag);
+            else
+                output.Append(original);
+            at = scan = tagStart + tagLength;
+            while (fi < findings.Count && findings[fi].Start < at)
+                fi++;
+        }
+        if (at < to)
+            output.Append(text, at, to - at);
+    }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using HybridAI.Governance.Anonymization;
 using HybridAI.Orchestrator;
 
 namespace HybridAI.Governance.Masking;
@@ -8,11 +9,21 @@ namespace HybridAI.Governance.Masking;
 /// list and string sequence of the state (and of the objects it holds, one level deep) is replaced by its masked text.
 /// The vault is stored in <see cref="RunContext.Items"/> under <see cref="VaultKey"/> so the final reply can be unmasked.
 /// </summary>
+/// <remarks>
+/// With an <see cref="Anonymizer"/>, each type gets its own operator (placeholder, mask, hash, encryption…), values are
+/// attributed to the run's subject (<see cref="Options.Subject"/>), and, where policy allows, the properties listed in
+/// <see cref="Options.Reidentify"/> get clear values back once the run has finished.
+/// </remarks>
 /// <example>
 /// <code>
 /// var masking = new PiiMaskingMiddleware(PiiMasker.CreateDefault());
 /// // register it as run middleware before audit; then, after the run:
 /// string reply = PiiMaskingMiddleware.GetVault(run)!.Unmask(state.Reply);
+///
+/// // or: operators per type, and the re-identified reply in the state when the run ends
+/// var options = new PiiMaskingMiddleware.Options { Subject = run => ((Ticket)run.State).CustomerId };
+/// options.Reidentify.Add("Reply");
+/// var anonymizing = new PiiMaskingMiddleware(new Anonymizer(PiiDetector.CreateDefault(), anonymizerOptions, keys), options);
 /// </code>
 /// </example>
 public sealed class PiiMaskingMiddleware : IRunMiddleware
@@ -20,9 +31,13 @@ public sealed class PiiMaskingMiddleware : IRunMiddleware
     /// <summary>The key of the run's <see cref="PiiVault"/> in <see cref="RunContext.Items"/>.</summary>
     public const string VaultKey = "hybridai.pii.vault";
 
-    private readonly PiiMasker _masker;
+    private readonly PiiMasker? _masker;
+    private readonly Anonymizer? _anonymizer;
     private readonly Func<string, bool> _include;
+    private readonly Func<string, bool>? _reidentify;
+    private readonly Func<RunContext, string?>? _subject;
     private readonly ConcurrentDictionary<Type, StateStrings> _members = new();
+    private readonly ConcurrentDictionary<Type, StateStrings> _answers = new();
 
     /// <summary>Creates the middleware.</summary>
     /// <param name="masker">Masks each string.</param>
@@ -32,6 +47,18 @@ public sealed class PiiMaskingMiddleware : IRunMiddleware
         ArgumentNullException.ThrowIfNull(masker);
         _masker = masker;
         _include = options is null || options.Properties.Count == 0 ? static _ => true : Matcher(options.Properties);
+    }
+
+    /// <summary>Creates the middleware over an anonymizer (operators per type, subjects, re-identification).</summary>
+    /// <param name="anonymizer">Anonymizes each string.</param>
+    /// <param name="options">Optional: properties to mask, the run's subject, the properties to re-identify.</param>
+    public PiiMaskingMiddleware(Anonymizer anonymizer, Options? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(anonymizer);
+        _anonymizer = anonymizer;
+        _include = options is null || options.Properties.Count == 0 ? static _ => true : Matcher(options.Properties);
+        _subject = options?.Subject;
+        _reidentify = options is null || options.Reidentify.Count == 0 ? null : Matcher(options.Reidentify);
     }
 
     /// <summary>Gets the vault of a run masked by this middleware, or null when none was stored.</summary>
@@ -53,12 +80,30 @@ public sealed class PiiMaskingMiddleware : IRunMiddleware
             context.Items[VaultKey] = vault;
         }
         var state = context.State;
-        if (state is not null)
+        if (state is null)
+            return next(context);
+        var members = _members.GetOrAdd(state.GetType(), static (t, include) => StateStrings.For(t, include), _include);
+        if (_anonymizer is null)
         {
-            var members = _members.GetOrAdd(state.GetType(), static (t, include) => StateStrings.For(t, include), _include);
-            members.Mask(state, _masker, vault);
+            members.Mask(state, _masker!, vault);
+            return next(context);
         }
-        return next(context);
+        // Read the subject before masking: its id may itself look like personal data.
+        var subject = _subject?.Invoke(context);
+        var anonymizer = _anonymizer;
+        members.Transform(state, value => anonymizer.Anonymize(value, vault, subject));
+        return _reidentify is null ? next(context) : RunThenReidentifyAsync(context, next, vault);
+    }
+
+    private async ValueTask RunThenReidentifyAsync(RunContext context, RunDelegate next, PiiVault vault)
+    {
+        await next(context).ConfigureAwait(false);
+        // The runner has already stored any checkpoint (inside the run): only the caller's copy gets clear values.
+        if (context.State is not { } state)
+            return;
+        var answers = _answers.GetOrAdd(state.GetType(), static (t, include) => StateStrings.For(t, include), _reidentify!);
+        var anonymizer = _anonymizer!;
+        answers.Transform(state, value => anonymizer.Reidentify(value, vault));
     }
 
     private static Func<string, bool> Matcher(IEnumerable<string> properties)
@@ -86,5 +131,15 @@ public sealed class PiiMaskingMiddleware : IRunMiddleware
     {
         /// <summary>Property names ("Body") or paths into a nested object ("Customer.Email"); empty means every string member.</summary>
         public IList<string> Properties { get; } = new List<string>();
+
+        /// <summary>
+        /// With an <see cref="Anonymizer"/>: the properties (names or paths, as <see cref="Properties"/>) that get clear
+        /// values back when the run has finished: the policy that lets the user see the re-identified answer. Empty
+        /// (the default) re-identifies nothing.
+        /// </summary>
+        public IList<string> Reidentify { get; } = new List<string>();
+
+        /// <summary>With an <see cref="Anonymizer"/>: whose data the run holds (e.g. the customer id in the state); read before masking.</summary>
+        public Func<RunContext, string?>? Subject { get; set; }
     }
 }

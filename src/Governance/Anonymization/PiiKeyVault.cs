@@ -266,8 +266,10 @@ public sealed class PiiKeyVault : IDisposable
             error = new PiiVaultException("The encrypted token is too long to be one of ours.");
             return false;
         }
-        var bytes = new byte[Base64Url.GetMaxDecodedLength(data.Length)];
-        if (!Base64Url.TryDecodeFromChars(data, bytes, out var written))
+        // TryDecodeFromChars throws on a character outside the alphabet: check first.
+        var bytes = Base64Url.IsValid(data, out var decoded) ? new byte[decoded] : null;
+        var written = 0;
+        if (bytes is null || !Base64Url.TryDecodeFromChars(data, bytes, out written))
         {
             error = new PiiVaultException("The encrypted token is damaged: its data is not base64url.");
             return false;

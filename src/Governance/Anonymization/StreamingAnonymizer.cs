@@ -121,6 +121,9 @@ public sealed class StreamingAnonymizer
                 }
             }
         }
+        // Never release half a surrogate pair (a forced cut inside a long word could land between the two).
+        if (cut > offset && cut < text.Length && char.IsLowSurrogate(text[cut]) && char.IsHighSurrogate(text[cut - 1]))
+            cut--;
         return Math.Max(cut, offset);
     }
 

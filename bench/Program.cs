@@ -15,6 +15,7 @@ using HybridAI.Benchmarks;
 // dotnet run -c Release --project bench -- vector-exact [--vectors 1000000]  (exact top-10 over 1M x 100-d vectors vs memory bandwidth)
 // dotnet run -c Release --project bench -- hnsw [--vectors 100000] [--queries 2000] [--no-peer]  (HNSW on GloVe: build, recall@10 vs q/s; peer: bench/peers/hnswlib-node)
 // dotnet run -c Release --project bench -- ingest [--documents 20000]  (chunks/s into SqliteDocumentIndex per embedder)
+// dotnet run -c Release --project bench -- masking [--mb 8] [--chunk 16]  (MB/s per anonymization operator, detection alone, streaming cost per chunk)
 // dotnet run -c Release --project bench -- tool-loop   (ToolCallingChatClient overhead per tool call, model time excluded)
 // dotnet run -c Release --project bench -- llama [THREADS]  (llama.cpp binding: prompt/generation tok/s, first token; peer: bench/peers/node-llama-cpp)
 var mode = args.Length > 0 ? args[0] : "engine";
@@ -66,6 +67,9 @@ switch (mode)
     case "ingest":
         await IngestThroughput.RunAsync(args).ConfigureAwait(false);
         return 0;
+    case "masking":
+        MaskingThroughput.Run(args);
+        return 0;
     case "tool-loop":
         ToolLoopThroughput.Run();
         return 0;
@@ -73,6 +77,6 @@ switch (mode)
     case "llama":
         return LlamaThroughput.Run(args[1..]);
     default:
-        Console.Error.WriteLine($"Unknown mode '{mode}'. Use engine, gbdt, onnx, audit-sink, classifiers, tabular, embeddings, batching, tokens, onnx-decoder, scenario, vector-exact, hnsw, ingest, tool-loop, serve or llama.");
+        Console.Error.WriteLine($"Unknown mode '{mode}'. Use engine, gbdt, onnx, audit-sink, classifiers, tabular, embeddings, batching, tokens, onnx-decoder, scenario, vector-exact, hnsw, ingest, masking, tool-loop, serve or llama.");
         return 2;
 }

@@ -38,6 +38,8 @@ public sealed class PiiMaskingMiddleware : IRunMiddleware
     private readonly Func<RunContext, string?>? _subject;
     private readonly ConcurrentDictionary<Type, StateStrings> _members = new();
     private readonly ConcurrentDictionary<Type, StateStrings> _answers = new();
+    private readonly string? _scopeProperty;
+    private readonly ConcurrentDictionary<Type, System.Reflection.PropertyInfo> _scopeAccessors = new();
 
     /// <summary>Creates the middleware.</summary>
     /// <param name="masker">Masks each string.</param>
@@ -59,6 +61,9 @@ public sealed class PiiMaskingMiddleware : IRunMiddleware
         _include = options is null || options.Properties.Count == 0 ? static _ => true : Matcher(options.Properties);
         _subject = options?.Subject;
         _reidentify = options is null || options.Reidentify.Count == 0 ? null : Matcher(options.Reidentify);
+        _scopeProperty = options?.SealedScopeProperty;
+        if (_scopeProperty is not null && anonymizer.Keys is null)
+            throw new ArgumentException("Options.SealedScopeProperty needs an Anonymizer with a PiiKeyVault, which seals the scope.", nameof(options));
     }
 
     /// <summary>Gets the vault of a run masked by this middleware, or null when none was stored.</summary>
@@ -73,13 +78,15 @@ public sealed class PiiMaskingMiddleware : IRunMiddleware
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
+        var state = context.State;
+        var scopeProperty = _scopeProperty is not null && state is not null ? ScopeProperty(state.GetType()) : null;
         var vault = GetVault(context);
         if (vault is null)
         {
-            vault = new PiiVault();
+            // A resumed run (another process, maybe) brings its pseudonyms back from its checkpointed state.
+            vault = scopeProperty?.GetValue(state) is byte[] { Length: > 0 } sealedScope ? _anonymizer!.Keys!.OpenScope(sealedScope) : new PiiVault();
             context.Items[VaultKey] = vault;
         }
-        var state = context.State;
         if (state is null)
             return next(context);
         var members = _members.GetOrAdd(state.GetType(), static (t, include) => StateStrings.For(t, include), _include);
@@ -92,6 +99,8 @@ public sealed class PiiMaskingMiddleware : IRunMiddleware
         var subject = _subject?.Invoke(context);
         var anonymizer = _anonymizer;
         members.Transform(state, value => anonymizer.Anonymize(value, vault, subject));
+        // Sealed before any step runs, so a checkpoint taken at a gate carries the scope (encrypted per subject).
+        scopeProperty?.SetValue(state, anonymizer.Keys!.SealScope(vault));
         return _reidentify is null ? next(context) : RunThenReidentifyAsync(context, next, vault);
     }
 
@@ -105,6 +114,14 @@ public sealed class PiiMaskingMiddleware : IRunMiddleware
         var anonymizer = _anonymizer!;
         answers.Transform(state, value => anonymizer.Reidentify(value, vault));
     }
+
+    private System.Reflection.PropertyInfo ScopeProperty(Type stateType) => _scopeAccessors.GetOrAdd(stateType, static (t, name) =>
+    {
+        var p = t.GetProperty(name, System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance);
+        if (p is null || p.PropertyType != typeof(byte[]) || p.GetMethod is not { IsPublic: true } || p.SetMethod is not { IsPublic: true })
+            throw new InvalidOperationException($"Options.SealedScopeProperty names '{name}', which '{t.FullName}' lacks as a public read/write byte[] property.");
+        return p;
+    }, _scopeProperty!);
 
     private static Func<string, bool> Matcher(IEnumerable<string> properties)
     {
@@ -138,6 +155,13 @@ public sealed class PiiMaskingMiddleware : IRunMiddleware
         /// (the default) re-identifies nothing.
         /// </summary>
         public IList<string> Reidentify { get; } = new List<string>();
+
+        /// <summary>
+        /// With an <see cref="Anonymizer"/> that has a key vault: a public <c>byte[]</c> property of the state that carries
+        /// the run's pseudonym scope, sealed (<see cref="Anonymization.PiiKeyVault.SealScope"/>), through checkpoints, so
+        /// a run resumed in another process still re-identifies <c>&lt;PERSON_1&gt;</c>. Null: the scope lives only in memory.
+        /// </summary>
+        public string? SealedScopeProperty { get; set; }
 
         /// <summary>With an <see cref="Anonymizer"/>: whose data the run holds (e.g. the customer id in the state); read before masking.</summary>
         public Func<RunContext, string?>? Subject { get; set; }

@@ -83,7 +83,8 @@ public sealed class Anonymizer
         if (findings.Count == 0)
             return text;
         var output = new StringBuilder(text.Length + 16 * findings.Count);
-        Append(output, text, 0, text.Length, findings, 0, Context(scope, subject));
+        // Text already holding tags (an earlier turn's tokens) keeps them whole: no finding may cut into one.
+        AppendAnswer(output, text, 0, text.Length, findings, Context(scope, subject), reidentify: false);
         return output.ToString();
     }
 
@@ -132,31 +133,6 @@ public sealed class Anonymizer
 
     internal OperatorContext Context(PiiVault scope, string? subject) =>
         new(scope, subject is null || Keys is null ? null : Keys.HandleOf(subject), Keys, _hashKey);
-
-    /// <summary>
-    /// Appends <paramref name="text"/>[<paramref name="from"/>..<paramref name="to"/>) with each finding (in text
-    /// coordinates, from index <paramref name="first"/>, ordered) that lies inside it replaced; returns the index of the
-    /// first finding not used.
-    /// </summary>
-    internal int Append(StringBuilder output, string text, int from, int to, IReadOnlyList<PiiFinding> findings, int first, in OperatorContext context)
-    {
-        var copied = from;
-        var i = first;
-        for (; i < findings.Count; i++)
-        {
-            var f = findings[i];
-            if (f.Start < from)
-                continue;
-            if (f.End > to)
-                break;
-            output.Append(text, copied, f.Start - copied);
-            var op = _operators.TryGetValue(f.Type, out var chosen) ? chosen : _default;
-            output.Append(op.Apply(context, f.Type, text.AsSpan(f.Start, f.Length)));
-            copied = f.End;
-        }
-        output.Append(text, copied, to - copied);
-        return i;
-    }
 
     /// <summary>
     /// Starts checking a streamed model answer: personal data the model wrote is anonymized, placeholders and tokens are

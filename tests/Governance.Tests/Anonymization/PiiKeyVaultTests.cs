@@ -161,6 +161,19 @@ public class PiiKeyVaultTests : IDisposable
         Assert.EndsWith(" and paul@example.fr", back, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Tokens_from_an_earlier_turn_pass_a_second_anonymization_untouched()
+    {
+        using var keys = new PiiKeyVault(VaultFile, _master);
+        var anonymizer = Encrypting(keys);
+        var scope = new PiiVault();
+        var turn = anonymizer.Anonymize("Mail jean@example.fr, call 06 12 34 56 78", scope, "customer-42");
+        // The history is sent again with a new message: the old tokens must stay whole and readable.
+        var again = anonymizer.Anonymize(turn + "\nAlso paul@example.fr", scope, "customer-42");
+        Assert.StartsWith(turn + "\nAlso <ENC:EMAIL:", again, StringComparison.Ordinal);
+        Assert.Equal("Mail jean@example.fr, call 06 12 34 56 78\nAlso paul@example.fr", anonymizer.Reidentify(again, scope));
+    }
+
     private List<byte[]> ReadWrappedKeys()
     {
         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = VaultFile, Pooling = false }.ToString());

@@ -16,7 +16,13 @@ using HybridAI.Benchmarks;
 // dotnet run -c Release --project bench -- hnsw [--vectors 100000] [--queries 2000] [--no-peer]  (HNSW on GloVe: build, recall@10 vs q/s; peer: bench/peers/hnswlib-node)
 // dotnet run -c Release --project bench -- ingest [--documents 20000]  (chunks/s into SqliteDocumentIndex per embedder)
 // dotnet run -c Release --project bench -- masking [--mb 8] [--chunk 16]  (MB/s per anonymization operator, detection alone, streaming cost per chunk)
+// dotnet run -c Release --project bench -- pii-names   (MB/s of the PII detector on scenario 01's EN/FR tickets, before/after the names tagger)
 // dotnet run -c Release --project bench -- tool-loop   (ToolCallingChatClient overhead per tool call, model time excluded)
+// dotnet run -c Release --project bench -- rag         (RAG prompting: passages/s packed to a token budget and compressed, answer sentences/s checked for groundedness)
+// dotnet run -c Release --project bench -- mcp         (MCP tool calls/s and round trip over stdio to the tests' MCP server, vs in process)
+// dotnet run -c Release --project bench -- cache       (response cache: p50/p95 of exact and semantic hits and of misses, SQLite, one caller)
+// dotnet run -c Release --project bench -- drafts      (no-model GroundedDraftWriter drafts/s: replies, summaries, reports over 5 KB paragraphs, allocations per draft)
+// dotnet run -c Release --project bench -- pii         (PII detection on data/pii-eval: per-type P/R/F2 and MB/s of the default detector; peer: bench/peers/redact-pii)
 // dotnet run -c Release --project bench -- llama [THREADS]  (llama.cpp binding: prompt/generation tok/s, first token; peer: bench/peers/node-llama-cpp)
 var mode = args.Length > 0 ? args[0] : "engine";
 switch (mode)
@@ -70,13 +76,30 @@ switch (mode)
     case "masking":
         MaskingThroughput.Run(args);
         return 0;
+    case "pii-names":
+        PiiNamesThroughput.Run();
+        return 0;
     case "tool-loop":
         ToolLoopThroughput.Run();
+        return 0;
+    case "rag":
+        RagThroughput.Run();
+        return 0;
+    case "mcp":
+        await McpToolCallThroughput.RunAsync().ConfigureAwait(false);
+        return 0;
+    case "drafts":
+        DraftThroughput.Run();
+        return 0;
+    case "cache":
+        await CacheHitLatency.RunAsync().ConfigureAwait(false);
         return 0;
     case "serve": return await ServeThroughput.RunAsync(args[1..]).ConfigureAwait(false); // [--clients 16] [--parallel N] [--threads 1] [--seconds 10]: /v1/chat/completions requests/s, p50/p95
     case "llama":
         return LlamaThroughput.Run(args[1..]);
+    case "pii":
+        return PiiThroughput.Run();
     default:
-        Console.Error.WriteLine($"Unknown mode '{mode}'. Use engine, gbdt, onnx, audit-sink, classifiers, tabular, embeddings, batching, tokens, onnx-decoder, scenario, vector-exact, hnsw, ingest, masking, tool-loop, serve or llama.");
+        Console.Error.WriteLine($"Unknown mode '{mode}'. Use engine, gbdt, onnx, audit-sink, classifiers, tabular, embeddings, batching, tokens, onnx-decoder, scenario, vector-exact, hnsw, ingest, masking, tool-loop, rag, mcp, drafts, cache, pii, pii-names, serve or llama.");
         return 2;
 }

@@ -1,11 +1,12 @@
 using System.CommandLine;
 using HybridAI.Cli.Commands;
 using HybridAI.Cli.Commands.Index;
+using HybridAI.Cli.Commands.Pii;
 using Spectre.Console;
 
 namespace HybridAI.Cli;
 
-/// <summary>The <c>hybridai</c> command line: <c>scenarios</c>, <c>run</c>, <c>review</c>, <c>train</c>, <c>predict</c>, <c>onnx</c>, <c>index</c>, <c>search</c>, <c>chat</c> and <c>serve</c>.</summary>
+/// <summary>The <c>hybridai</c> command line: <c>scenarios</c>, <c>run</c>, <c>review</c>, <c>train</c>, <c>predict</c>, <c>onnx</c>, <c>index</c>, <c>search</c>, <c>chat</c>, <c>serve</c> and <c>pii</c>.</summary>
 public static class HybridAICommand
 {
     /// <summary>Exit code for bad input (unknown scenario, missing or empty file).</summary>
@@ -30,6 +31,7 @@ public static class HybridAICommand
             SearchCommand.Create(console),
             ChatCommand.Create(console, input),
             ServeCommand.Create(console),
+            PiiCommand.Create(console, input),
         };
         return root.Parse(args).InvokeAsync(cancellationToken: cancellationToken);
     }

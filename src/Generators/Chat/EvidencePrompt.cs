@@ -47,7 +47,7 @@ public static class EvidencePrompt
         ArgumentNullException.ThrowIfNull(evidence);
 
         var system = new System.Text.StringBuilder();
-        system.Append((instructions ?? DefaultInstructions).TrimEnd()).Append("\n\n").Append(SourcesHeading);
+        system.Append(Head(instructions));
         var ids = new List<string>();
         int number = 0;
         foreach (EvidencePassage passage in evidence)
@@ -59,8 +59,7 @@ public static class EvidencePrompt
 
             number++;
             ids.Add(passage.Id);
-            system.Append('\n').Append('[').Append(number.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append("] (")
-                .Append(SafeSource(passage.Source)).Append(") ").Append(passage.Text.Trim());
+            AppendEntry(system, number, passage.Source, passage.Text);
         }
 
         var systemMessage = new ChatMessage(ChatRole.System, system.ToString())
@@ -69,6 +68,14 @@ public static class EvidencePrompt
         };
         return [systemMessage, new ChatMessage(ChatRole.User, question)];
     }
+
+    /// <summary>The system message's text before any source: the instructions, a blank line and the heading.</summary>
+    internal static string Head(string? instructions) => (instructions ?? DefaultInstructions).TrimEnd() + "\n\n" + SourcesHeading;
+
+    /// <summary>Appends one numbered source exactly as <see cref="Build"/> writes it: a line break, <c>[n] (source) text</c>.</summary>
+    internal static void AppendEntry(System.Text.StringBuilder system, int number, string source, string text) =>
+        system.Append('\n').Append('[').Append(number.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append("] (")
+            .Append(SafeSource(source)).Append(") ").Append(text.Trim());
 
     /// <summary>Reads a conversation back: the last user message is the question, the numbered sources of the system messages are the evidence.</summary>
     internal static (string Question, List<EvidencePassage> Evidence) Parse(IEnumerable<ChatMessage> messages)

@@ -12,7 +12,9 @@ namespace HybridAI.Generators.Chat;
 /// evidence gets the "not covered, an agent will follow up" reply.
 /// <para>
 /// The response carries the <see cref="GroundedDraft"/> in <c>AdditionalProperties["hybridai.draft"]</c>
-/// (<see cref="DraftProperty"/>). Usage is counted, and <see cref="ChatOptions.MaxOutputTokens"/> caps the quoted
+/// (<see cref="DraftProperty"/>) and whether the evidence covered the question, a <see cref="bool"/>, in
+/// <c>AdditionalProperties["hybridai.grounded"]</c> (<see cref="GroundedProperty"/>): false means the reply says the
+/// knowledge base does not cover it, and a workflow should route the case to a person. Usage is counted, and <see cref="ChatOptions.MaxOutputTokens"/> caps the quoted
 /// sentences (at least one is kept), with the writer's <see cref="GroundedDraftOptions.TokenCounter"/>: exact when it
 /// is the tokenizer of the model the reply stands in for, a word-piece estimate when none is set. Slot values may be passed as <see cref="ChatOptions.AdditionalProperties"/> entries
 /// named <c>hybridai.slot.&lt;name&gt;</c> (<see cref="SlotPropertyPrefix"/>).
@@ -24,6 +26,7 @@ namespace HybridAI.Generators.Chat;
 /// ChatResponse response = await client.GetResponseAsync(
 ///     EvidencePrompt.Build("How long does a refund take?", EvidencePassage.FromHits(hits)));
 /// var draft = (GroundedDraft)response.AdditionalProperties![GroundedChatClient.DraftProperty]!;
+/// if (response.AdditionalProperties[GroundedChatClient.GroundedProperty] is false) { /* send to the review queue */ }
 /// </code>
 /// </example>
 public sealed class GroundedChatClient : IChatClient
@@ -33,6 +36,9 @@ public sealed class GroundedChatClient : IChatClient
 
     /// <summary>The response's additional-property key holding the <see cref="GroundedDraft"/>.</summary>
     public const string DraftProperty = "hybridai.draft";
+
+    /// <summary>The response's additional-property key holding <see cref="GroundedDraft.Grounded"/> as a <see cref="bool"/>.</summary>
+    public const string GroundedProperty = "hybridai.grounded";
 
     /// <summary>Prefix of <see cref="ChatOptions.AdditionalProperties"/> keys that carry template slot values.</summary>
     public const string SlotPropertyPrefix = "hybridai.slot.";
@@ -58,7 +64,7 @@ public sealed class GroundedChatClient : IChatClient
             ModelId = ModelId,
             FinishReason = truncated ? ChatFinishReason.Length : ChatFinishReason.Stop,
             Usage = usage,
-            AdditionalProperties = new AdditionalPropertiesDictionary { [DraftProperty] = draft },
+            AdditionalProperties = new AdditionalPropertiesDictionary { [DraftProperty] = draft, [GroundedProperty] = draft.Grounded },
         };
         return Task.FromResult(response);
     }
@@ -83,7 +89,7 @@ public sealed class GroundedChatClient : IChatClient
             {
                 update.Contents.Add(new UsageContent(usage));
                 update.FinishReason = truncated ? ChatFinishReason.Length : ChatFinishReason.Stop;
-                update.AdditionalProperties = new AdditionalPropertiesDictionary { [DraftProperty] = draft };
+                update.AdditionalProperties = new AdditionalPropertiesDictionary { [DraftProperty] = draft, [GroundedProperty] = draft.Grounded };
             }
 
             yield return update;
@@ -134,7 +140,7 @@ public sealed class GroundedChatClient : IChatClient
             budget = max;
         }
 
-        GroundedDraft draft = Writer.Write(question, evidence, SlotsFrom(options), template: null, summary: false, budget, out bool truncated);
+        GroundedDraft draft = Writer.Write(DraftKind.Reply, question, evidence, inference: null, SlotsFrom(options), template: null, budget, out bool truncated);
 
         long input = 0;
         foreach (ChatMessage message in list)

@@ -1,9 +1,9 @@
 namespace HybridAI.Generators.Grounding;
 
-/// <summary>A reply or summary written only from evidence, with where every sentence came from.</summary>
+/// <summary>A reply, summary or report written only from evidence and inference results, with where every sentence came from.</summary>
 public sealed class GroundedDraft
 {
-    internal GroundedDraft(string text, IReadOnlyList<DraftSentence> sentences, IReadOnlyList<Citation> citations, bool grounded, string language, int[] sentenceOffsets)
+    internal GroundedDraft(string text, IReadOnlyList<DraftSentence> sentences, IReadOnlyList<Citation> citations, bool grounded, string language, int[] sentenceOffsets, IReadOnlyList<string> boilerplate)
     {
         Text = text;
         Sentences = sentences;
@@ -11,20 +11,32 @@ public sealed class GroundedDraft
         Grounded = grounded;
         Language = language;
         SentenceOffsets = sentenceOffsets;
+        Boilerplate = boilerplate;
     }
 
-    /// <summary>The rendered reply: greeting, intro, cited sentences, sources list, signature.</summary>
+    /// <summary>The rendered draft: greeting or title, findings, cited sentences, sources list, signature.</summary>
     public string Text { get; }
 
-    /// <summary>The quoted sentences in the order they appear in <see cref="Text"/>; empty when not grounded.</summary>
+    /// <summary>
+    /// Every claim in <see cref="Text"/>, in the order it appears: sentences quoted from the evidence and, in a report,
+    /// sentences stating the inference result (<see cref="DraftSentence.Kind"/>). Each is followed by its marker.
+    /// No evidence sentence when not grounded.
+    /// </summary>
     public IReadOnlyList<DraftSentence> Sentences { get; }
 
-    /// <summary>The sources list: one entry per cited passage, numbered in order of first use.</summary>
+    /// <summary>The sources list: one entry per cited passage or model output, numbered in order of first use (a report's model output is [1]).</summary>
     public IReadOnlyList<Citation> Citations { get; }
 
     /// <summary>
-    /// False when no evidence sentence reached the support threshold: the text then says the
-    /// knowledge base does not cover the question and that an agent will follow up.
+    /// The rest of <see cref="Text"/>, which makes no claim: the template's wording (greeting, headings, the "not covered"
+    /// line, signature) and the caller's slot values, in layout order. Text = these, the <see cref="Sentences"/> with their
+    /// markers, and the sources entries; a reviewer UI can tell claims from boilerplate with it.
+    /// </summary>
+    public IReadOnlyList<string> Boilerplate { get; }
+
+    /// <summary>
+    /// False when no evidence sentence reached the support threshold: the text then says plainly that the
+    /// knowledge base does not cover the question (a reply adds that an agent will follow up), and no passage is cited.
     /// </summary>
     public bool Grounded { get; }
 

@@ -1,16 +1,19 @@
 using System.Globalization;
 using System.Text;
+using HybridAI.Abstractions.Classification;
 using HybridAI.Abstractions.Retrieval;
 using HybridAI.Generators.Text;
 
 namespace HybridAI.Generators.Grounding;
 
 /// <summary>
-/// Writes customer-support replies and short summaries by quoting evidence, with no model: it splits the
+/// Writes customer-support replies, short summaries and case reports by quoting evidence, with no model: it splits the
 /// passages into sentences, scores each against the question (TF-IDF cosine over accent-folded terms,
 /// English and French function words dropped), picks the best with a penalty for repeating what is already
-/// picked, keeps them in evidence order, and cites each one <c>[n]</c>. When nothing supports an answer it
-/// says so and marks the draft not grounded. Same input, same output, byte for byte. Thread-safe.
+/// picked, keeps them in evidence order, and cites each one <c>[n]</c>. A report also states an inference result
+/// (label, confidence, score, top features) in finding sentences that cite the model's output. When nothing
+/// supports an answer it says so and marks the draft not grounded. Same input, same output, byte for byte, whatever
+/// the thread or culture. Thread-safe.
 /// </summary>
 /// <example>
 /// <code>
@@ -21,6 +24,10 @@ namespace HybridAI.Generators.Grounding;
 ///     new Dictionary&lt;string, string&gt; { [ReplySlots.Customer] = "Ms. Martin" });
 /// if (!draft.Grounded) { /* route to an agent */ }
 /// Console.WriteLine(draft.Text); // "Hello Ms. Martin, … Refunds are issued within 5 business days. [1] … Sources: [1] Refund policy …"
+///
+/// var result = new InferenceResult("T-1042/triage", "Ticket triage v2") { Label = "billing", Confidence = 0.87 };
+/// GroundedDraft report = writer.WriteReport(result, evidence, focus: "How long does a refund take?");
+/// // "Case report\n\nThe model classified this case as billing with 87% confidence. [1]\n\nSupporting documentation:\n…"
 /// </code>
 /// </example>
 public sealed class GroundedDraftWriter
@@ -52,7 +59,7 @@ public sealed class GroundedDraftWriter
     public GroundedDraft WriteReply(string question, IReadOnlyList<EvidencePassage> evidence, IReadOnlyDictionary<string, string>? slots = null, ReplyTemplate? template = null)
     {
         ArgumentNullException.ThrowIfNull(question);
-        return Write(question, evidence, slots, template, summary: false, maxBodyTokens: null, out _);
+        return Write(DraftKind.Reply, question, evidence, inference: null, slots, template, maxBodyTokens: null, out _);
     }
 
     /// <summary>Writes a short extractive summary of the evidence, optionally focused on a topic.</summary>
@@ -62,23 +69,69 @@ public sealed class GroundedDraftWriter
     /// <param name="template">The layout; the built-in summary for the draft's language when null.</param>
     /// <exception cref="ArgumentException">A passage or slot value is missing or the template uses a slot with no value.</exception>
     public GroundedDraft WriteSummary(IReadOnlyList<EvidencePassage> evidence, string? focus = null, IReadOnlyDictionary<string, string>? slots = null, ReplyTemplate? template = null) =>
-        Write(focus, evidence, slots, template, summary: true, maxBodyTokens: null, out _);
+        Write(DraftKind.Summary, focus, evidence, inference: null, slots, template, maxBodyTokens: null, out _);
+
+    /// <summary>
+    /// Writes a case report (a triage note, a fraud team's audit summary): a title, finding sentences that state the
+    /// inference result and cite it as model output, then the evidence sentences that bear on the case, cited to their chunks.
+    /// </summary>
+    /// <param name="result">What the model decided: label and confidence, score, top features.</param>
+    /// <param name="evidence">Passages to quote, typically retrieval hits for the case.</param>
+    /// <param name="focus">The case text or a question to pick evidence for; when null, the label and the top features' names.</param>
+    /// <param name="slots">Values for <see cref="ReplySlots.Title"/> and any custom slots the template uses.</param>
+    /// <param name="template">The layout; the built-in report for the draft's language when null.</param>
+    /// <exception cref="ArgumentException">
+    /// The result is incomplete (a label without confidence, a NaN score…), a passage or slot value is missing, a slot the
+    /// writer fills was supplied, or the template uses a slot with no value, e.g. <c>{score}</c> for a result without a score
+    /// (the message names the slot and the template).
+    /// </exception>
+    /// <example>
+    /// <code>
+    /// var result = InferenceResult.FromClassification("T-1042/triage", "Ticket triage v2", classifier.Classify(ticket.Text), score: 0.42);
+    /// GroundedDraft report = new GroundedDraftWriter().WriteReport(result, EvidencePassage.FromHits(hits), focus: ticket.Text);
+    /// // "Case report\n\nThe model classified this case as billing with 87% confidence. [1] The model gave it a score of 0.42. [1] …
+    /// //  Supporting documentation:\nRefunds are issued within 5 business days. [2]\n\nSources:\n[1] Ticket triage v2 (model output)\n[2] Refund policy"
+    /// </code>
+    /// </example>
+    public GroundedDraft WriteReport(InferenceResult result, IReadOnlyList<EvidencePassage> evidence, string? focus = null, IReadOnlyDictionary<string, string>? slots = null, ReplyTemplate? template = null)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        result.Validate(nameof(result));
+        return Write(DraftKind.Report, focus, evidence, result, slots, template, maxBodyTokens: null, out _);
+    }
 
     /// <summary>The one drafting path; <paramref name="maxBodyTokens"/> caps the quoted sentences' approximate token count.</summary>
-    internal GroundedDraft Write(string? question, IReadOnlyList<EvidencePassage> evidence, IReadOnlyDictionary<string, string>? slots, ReplyTemplate? template, bool summary, int? maxBodyTokens, out bool truncated)
+    internal GroundedDraft Write(DraftKind kind, string? question, IReadOnlyList<EvidencePassage> evidence, InferenceResult? inference, IReadOnlyDictionary<string, string>? slots, ReplyTemplate? template, int? maxBodyTokens, out bool truncated)
     {
         ArgumentNullException.ThrowIfNull(evidence);
         ValidateEvidence(evidence);
 
         string language = Options.Language ?? LanguageGuess.Detect(
             !string.IsNullOrWhiteSpace(question) ? question : evidence.Count > 0 ? evidence[0].Text : string.Empty);
-        template ??= ReplyTemplate.BuiltIn(language, summary);
-        ValidateSlots(template, slots);
+        template ??= kind == DraftKind.Report ? ReplyTemplate.BuiltInReport(language) : ReplyTemplate.BuiltIn(language, kind == DraftKind.Summary);
+        ValidateSlots(template, slots, inference);
 
-        bool centroidMode = summary && string.IsNullOrWhiteSpace(question);
+        if (inference is not null && string.IsNullOrWhiteSpace(question))
+        {
+            question = ReportQuery(inference);
+        }
+
+        bool centroidMode = kind == DraftKind.Summary && string.IsNullOrWhiteSpace(question);
         List<EvidenceSentence> candidates = Score(question ?? string.Empty, evidence, centroidMode);
         List<EvidenceSentence> chosen = Select(candidates, centroidMode ? double.Epsilon : Math.Max(Options.MinSupport, double.Epsilon), evidence, maxBodyTokens, out truncated);
-        return Render(evidence, chosen, slots, template, language);
+        return Render(evidence, chosen, slots, template, language, inference);
+    }
+
+    // What a report looks for in the evidence when no focus is given: the decision and what drove it.
+    private static string ReportQuery(InferenceResult inference)
+    {
+        var query = new StringBuilder(inference.Label);
+        foreach (FeatureContribution feature in inference.TopFeatures)
+        {
+            query.Append(' ').Append(feature.Feature);
+        }
+
+        return query.ToString();
     }
 
     private static void ValidateEvidence(IReadOnlyList<EvidencePassage> evidence)
@@ -99,13 +152,13 @@ public sealed class GroundedDraftWriter
         }
     }
 
-    private static void ValidateSlots(ReplyTemplate template, IReadOnlyDictionary<string, string>? slots)
+    private static void ValidateSlots(ReplyTemplate template, IReadOnlyDictionary<string, string>? slots, InferenceResult? inference)
     {
         if (slots is not null)
         {
             foreach (KeyValuePair<string, string> slot in slots)
             {
-                if (slot.Key is ReplySlots.Body or ReplySlots.Sources)
+                if (slot.Key is ReplySlots.Body or ReplySlots.Sources or ReplySlots.Findings || (inference is not null && ReplySlots.IsInference(slot.Key)))
                 {
                     throw new ArgumentException($"The slot '{{{slot.Key}}}' is filled by the writer and cannot be supplied.", nameof(slots));
                 }
@@ -119,11 +172,35 @@ public sealed class GroundedDraftWriter
 
         foreach (string name in template.Slots)
         {
-            bool standard = name is ReplySlots.Greeting or ReplySlots.Intro or ReplySlots.Body or ReplySlots.Sources or ReplySlots.Signature;
-            if (!standard && (slots is null || !slots.ContainsKey(name)))
+            if (name is ReplySlots.Greeting or ReplySlots.Intro or ReplySlots.Body or ReplySlots.Sources or ReplySlots.Signature or ReplySlots.Title or ReplySlots.Findings)
+            {
+                continue;
+            }
+
+            if (inference is not null && ReplySlots.IsInference(name))
+            {
+                string? missing = name switch
+                {
+                    ReplySlots.Category when inference.Label is null => nameof(InferenceResult.Label),
+                    ReplySlots.Confidence when inference.Confidence is null => nameof(InferenceResult.Confidence),
+                    ReplySlots.Score when inference.Score is null => nameof(InferenceResult.Score),
+                    ReplySlots.TopFeatures when inference.TopFeatures.Count == 0 => nameof(InferenceResult.TopFeatures),
+                    _ => null,
+                };
+                if (missing is not null)
+                {
+                    throw new ArgumentException(
+                        $"The template '{template.Name}' uses the slot '{{{name}}}', but the inference result '{inference.Id}' has no {missing}. Supply it or remove the slot from the template.",
+                        nameof(inference));
+                }
+
+                continue;
+            }
+
+            if (slots is null || !slots.ContainsKey(name))
             {
                 throw new ArgumentException(
-                    $"The reply template uses the slot '{{{name}}}', but no value was supplied for it. Supply '{name}' in the slot values or remove it from the template.",
+                    $"The template '{template.Name}' uses the slot '{{{name}}}', but no value was supplied for it. Supply '{name}' in the slot values or remove it from the template.",
                     nameof(slots));
             }
         }
@@ -131,7 +208,7 @@ public sealed class GroundedDraftWriter
 
     private static List<EvidenceSentence> Score(string question, IReadOnlyList<EvidencePassage> evidence, bool centroidMode)
     {
-        var vocabulary = new Vocabulary();
+        Vocabulary vocabulary = Vocabulary.ForThisThread();
         var termIds = new List<int>();
         var spans = new List<TextSpan>();
         var candidates = new List<EvidenceSentence>();
@@ -308,11 +385,42 @@ public sealed class GroundedDraftWriter
         return chosen;
     }
 
-    private static GroundedDraft Render(IReadOnlyList<EvidencePassage> evidence, List<EvidenceSentence> chosen, IReadOnlyDictionary<string, string>? slots, ReplyTemplate template, string language)
+    private static GroundedDraft Render(IReadOnlyList<EvidencePassage> evidence, List<EvidenceSentence> chosen, IReadOnlyDictionary<string, string>? slots, ReplyTemplate template, string language, InferenceResult? inference)
     {
         bool grounded = chosen.Count > 0;
-        var sentences = new List<DraftSentence>(chosen.Count);
+        bool french = language == LanguageGuess.French;
+        var sentences = new List<DraftSentence>(chosen.Count + 3);
         var citations = new List<Citation>();
+        var boilerplate = new List<string>();
+        var positions = new List<string>(); // each sentence as rendered, to order them by where they appear
+
+        // The model's output is cited first, as [1], when the report states it at all.
+        string findings = string.Empty;
+        string? modelMarker = null;
+        if (inference is not null)
+        {
+            List<string> phrases = Findings(template, inference, french);
+            bool statesFindings = phrases.Count > 0 && template.Slots.Contains(ReplySlots.Findings);
+            if (statesFindings || template.UsesInferenceSlot)
+            {
+                citations.Add(new Citation(1, inference.Id, inference.Model, CitationKind.ModelOutput));
+                modelMarker = "[1]";
+            }
+
+            if (statesFindings)
+            {
+                var text = new StringBuilder();
+                foreach (string phrase in phrases)
+                {
+                    text.Append(text.Length > 0 ? " " : string.Empty).Append(phrase).Append(" [1]");
+                    sentences.Add(new DraftSentence(phrase, 1, inference.Id, 1, CitationKind.ModelOutput));
+                    positions.Add(phrase + " [1]");
+                }
+
+                findings = text.ToString();
+            }
+        }
+
         var citationOfPassage = new Dictionary<int, int>();
         var renderedSentences = new string[chosen.Count];
         var body = new StringBuilder();
@@ -320,6 +428,7 @@ public sealed class GroundedDraftWriter
         if (grounded && template.EvidenceLead.Length > 0)
         {
             body.Append(template.EvidenceLead).Append('\n');
+            boilerplate.Add(template.EvidenceLead);
         }
 
         for (int i = 0; i < chosen.Count; i++)
@@ -335,8 +444,9 @@ public sealed class GroundedDraftWriter
 
             string text = passage.Text.Substring(sentence.Span.Start, sentence.Span.Length);
             sentences.Add(new DraftSentence(text, number, passage.Id, sentence.Support));
-            string rendered = TextPatterns.Whitespace().Replace(text, " ") + " [" + number.ToString(CultureInfo.InvariantCulture) + "]";
+            string rendered = TextFolding.OneLine(text) + " [" + number.ToString(CultureInfo.InvariantCulture) + "]";
             renderedSentences[i] = rendered;
+            positions.Add(rendered);
             if (i > 0)
             {
                 body.Append(' ');
@@ -348,16 +458,22 @@ public sealed class GroundedDraftWriter
         if (!grounded)
         {
             body.Append(template.NotCovered);
+            boilerplate.Add(template.NotCovered);
         }
 
         var sources = new StringBuilder();
-        if (grounded)
+        if (citations.Count > 0)
         {
             sources.Append(template.SourcesHeading);
+            boilerplate.Add(template.SourcesHeading);
             foreach (Citation citation in citations)
             {
                 sources.Append('\n').Append('[').Append(citation.Number.ToString(CultureInfo.InvariantCulture)).Append("] ")
-                    .Append(TextPatterns.Whitespace().Replace(citation.Source, " "));
+                    .Append(TextFolding.OneLine(citation.Source));
+                if (citation.Kind == CitationKind.ModelOutput)
+                {
+                    sources.Append(" (").Append(template.ModelOutputLabel).Append(')');
+                }
             }
         }
 
@@ -379,11 +495,92 @@ public sealed class GroundedDraftWriter
                 ? template.IntroForCategory.Replace("{category}", category, StringComparison.Ordinal)
                 : template.Intro);
         values[ReplySlots.Signature] = Supplied(slots, ReplySlots.Signature) ?? template.Signature;
+        values[ReplySlots.Title] = Supplied(slots, ReplySlots.Title) ?? template.ReportTitle;
+        values[ReplySlots.Findings] = findings;
         values[ReplySlots.Body] = body.ToString();
         values[ReplySlots.Sources] = sources.ToString();
+        if (inference is not null)
+        {
+            AddInferenceValues(values, inference, french);
+        }
 
-        string reply = template.Render(values);
-        return new GroundedDraft(reply, sentences, citations, grounded, language, LocateSentences(reply, renderedSentences));
+        var claimLines = new List<string>();
+        string reply = template.Render(values, modelMarker, claimLines, boilerplate);
+        foreach (string line in claimLines)
+        {
+            sentences.Add(new DraftSentence(line, 1, inference!.Id, 1, CitationKind.ModelOutput));
+            positions.Add(line + " [1]");
+        }
+
+        if (inference is not null && sentences.Count > 1)
+        {
+            // Keep the promise of GroundedDraft.Sentences, the order they appear in the text, whatever the layout.
+            var at = new int[sentences.Count];
+            for (int i = 0; i < at.Length; i++)
+            {
+                at[i] = reply.IndexOf(positions[i], StringComparison.Ordinal);
+            }
+
+            // Insertion sort: a handful of sentences, stable, no delegates.
+            for (int i = 1; i < at.Length; i++)
+            {
+                int position = at[i];
+                DraftSentence sentence = sentences[i];
+                int j = i - 1;
+                for (; j >= 0 && at[j] > position; j--)
+                {
+                    at[j + 1] = at[j];
+                    sentences[j + 1] = sentences[j];
+                }
+
+                at[j + 1] = position;
+                sentences[j + 1] = sentence;
+            }
+        }
+
+        return new GroundedDraft(reply, sentences, citations, grounded, language, LocateSentences(reply, renderedSentences), boilerplate);
+    }
+
+    private static List<string> Findings(ReplyTemplate template, InferenceResult inference, bool french)
+    {
+        var phrases = new List<string>(3);
+        if (inference.Label is not null && template.ClassificationFinding.Length > 0)
+        {
+            phrases.Add(template.ClassificationFinding
+                .Replace("{category}", ReportValues.OneLine(inference.Label), StringComparison.Ordinal)
+                .Replace("{confidence}", ReportValues.Confidence(inference.Confidence!.Value, french), StringComparison.Ordinal));
+        }
+
+        if (inference.Score is double score && template.ScoreFinding.Length > 0)
+        {
+            phrases.Add(template.ScoreFinding.Replace("{score}", ReportValues.Score(score, french), StringComparison.Ordinal));
+        }
+
+        if (inference.TopFeatures.Count > 0 && template.FeaturesFinding.Length > 0)
+        {
+            phrases.Add(template.FeaturesFinding.Replace("{top_features}", ReportValues.Features(inference.TopFeatures, french), StringComparison.Ordinal));
+        }
+
+        return phrases;
+    }
+
+    private static void AddInferenceValues(Dictionary<string, string> values, InferenceResult inference, bool french)
+    {
+        if (inference.Label is not null)
+        {
+            values[ReplySlots.Category] = ReportValues.OneLine(inference.Label);
+            values[ReplySlots.Confidence] = ReportValues.Confidence(inference.Confidence!.Value, french);
+        }
+
+        if (inference.Score is double score)
+        {
+            values[ReplySlots.Score] = ReportValues.Score(score, french);
+        }
+
+        if (inference.TopFeatures.Count > 0)
+        {
+            values[ReplySlots.TopFeatures] = ReportValues.Features(inference.TopFeatures, french);
+        }
     }
 
     private static string? Supplied(IReadOnlyDictionary<string, string>? slots, string name) =>

@@ -35,4 +35,21 @@ internal static class TextFolding
 
     /// <summary>True for letters and digits, the characters a term is made of.</summary>
     public static bool IsTermChar(char c) => char.IsLetterOrDigit(c);
+
+    /// <summary>
+    /// <paramref name="text"/> with every run of whitespace turned into one space; the same instance when it has none
+    /// to change (the usual case for a quoted sentence), so rendering a draft does not copy every sentence.
+    /// </summary>
+    public static string OneLine(string text)
+    {
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (char.IsWhiteSpace(text[i]) && (text[i] != ' ' || (i + 1 < text.Length && char.IsWhiteSpace(text[i + 1]))))
+            {
+                return TextPatterns.Whitespace().Replace(text, " ");
+            }
+        }
+
+        return text;
+    }
 }

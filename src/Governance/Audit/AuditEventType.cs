@@ -17,4 +17,10 @@ public enum AuditEventType
     ToolApproved,
     /// <summary>A tool call was rejected (by a reviewer, or because no decision came in time); the outcome says which.</summary>
     ToolRejected,
+    /// <summary>
+    /// A step's fallback ran instead of its body (e.g. an LLM endpoint failed and the no-model writer answered). Written
+    /// before the step's StepCompleted; <see cref="AuditEvent.Outcome"/> holds why (<c>HTTP 503 from host:port after 3
+    /// attempts</c>), <see cref="AuditEvent.ErrorType"/> the failure's type. The failure's message is not recorded: it may quote the prompt.
+    /// </summary>
+    StepFellBack,
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using HybridAI.Abstractions.Privacy;
 using HybridAI.Orchestrator;
 
@@ -5,7 +6,7 @@ namespace HybridAI.Governance.Audit;
 
 /// <summary>
 /// Records every step in the audit trail: StepCompleted with its outcome and duration, or StepFailed with the error
-/// type and message (then rethrows). As a safety net, outcome and error text pass through the PII detector first,
+/// type and message (then rethrows); a step whose fallback ran gets a StepFellBack event first, saying why. As a safety net, outcome and error text pass through the PII detector first,
 /// so no personal data reaches the audit file even when a step body forgets to keep its outcome clean.
 /// </summary>
 /// <example>
@@ -56,7 +57,18 @@ public sealed class AuditMiddleware : IStepMiddleware
             await _sink.WriteAsync(failed).ConfigureAwait(false);
             throw;
         }
-        await _sink.WriteAsync(Create(context, AuditEventType.StepCompleted, time.GetElapsedTime(started))).ConfigureAwait(false);
+        var elapsed = time.GetElapsedTime(started);
+        if (context.Fallback is { } fallback)
+        {
+            await _sink.WriteAsync(Create(context, AuditEventType.StepFellBack, elapsed) with
+            {
+                Outcome = Clean(fallback.Attempts > 1
+                    ? string.Create(CultureInfo.InvariantCulture, $"{fallback.Reason} after {fallback.Attempts} attempts")
+                    : fallback.Reason),
+                ErrorType = fallback.Error.GetType().FullName,
+            }).ConfigureAwait(false);
+        }
+        await _sink.WriteAsync(Create(context, AuditEventType.StepCompleted, elapsed)).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -170,4 +170,27 @@ public class GroundedChatClientTests
         Assert.Same(client, client.GetService<IChatClient>());
         Assert.Null(client.GetService<IChatClient>("keyed"));
     }
+
+    [Fact]
+    public async Task The_grounded_flag_tells_a_workflow_when_to_route_to_a_person()
+    {
+        using var client = new GroundedChatClient();
+
+        ChatResponse covered = await client.GetResponseAsync(EvidencePrompt.Build(Question, KnowledgeBase.English));
+        ChatResponse notCovered = await client.GetResponseAsync(EvidencePrompt.Build("Can I change the colour of my avatar?", KnowledgeBase.English));
+        ChatResponse notCoveredFr = await client.GetResponseAsync(EvidencePrompt.Build("Puis-je changer la couleur de mon avatar ?", KnowledgeBase.All));
+        ChatResponseUpdate last = null!;
+        await foreach (ChatResponseUpdate update in client.GetStreamingResponseAsync(EvidencePrompt.Build("Can I change the colour of my avatar?", KnowledgeBase.English)))
+        {
+            last = update;
+        }
+
+        Assert.Equal(true, covered.AdditionalProperties![GroundedChatClient.GroundedProperty]);
+        Assert.Equal(false, notCovered.AdditionalProperties![GroundedChatClient.GroundedProperty]);
+        Assert.Equal(false, last.AdditionalProperties![GroundedChatClient.GroundedProperty]);
+        Assert.Contains("does not cover this question", notCovered.Text, StringComparison.Ordinal);
+        Assert.Contains("ne couvre pas cette question", notCoveredFr.Text, StringComparison.Ordinal);
+        Assert.Empty(DraftOf(notCovered).Citations);
+        Assert.DoesNotContain("[1]", notCoveredFr.Text, StringComparison.Ordinal);
+    }
 }

@@ -52,6 +52,10 @@ public class DraftInvariantTests
         }
 
         Assert.Equal(draft.Text, writer.WriteReply(question, evidence).Text);
+        DraftCoverage.AssertEverySentenceIsCitedOrBoilerplate(draft, evidence);
+        DraftCoverage.AssertEverySentenceIsCitedOrBoilerplate(writer.WriteSummary(evidence), evidence);
+        var result = new InferenceResult($"run-{seed}", "Triage") { Label = "label " + Words(random, 2), Confidence = random.NextDouble(), Score = random.NextDouble() - 0.5 };
+        DraftCoverage.AssertEverySentenceIsCitedOrBoilerplate(writer.WriteReport(result, evidence, question), evidence, result.Id);
 
         using var client = new GroundedChatClient(writer);
         var streamed = new System.Text.StringBuilder();

@@ -15,6 +15,7 @@ using HybridAI.Benchmarks;
 // dotnet run -c Release --project bench -- vector-exact [--vectors 1000000]  (exact top-10 over 1M x 100-d vectors vs memory bandwidth)
 // dotnet run -c Release --project bench -- hnsw [--vectors 100000] [--queries 2000] [--no-peer]  (HNSW on GloVe: build, recall@10 vs q/s; peer: bench/peers/hnswlib-node)
 // dotnet run -c Release --project bench -- ingest [--documents 20000]  (chunks/s into SqliteDocumentIndex per embedder)
+// dotnet run -c Release --project bench -- masking [--mb 8] [--chunk 16]  (MB/s per anonymization operator, detection alone, streaming cost per chunk)
 // dotnet run -c Release --project bench -- pii-names   (MB/s of the PII detector on scenario 01's EN/FR tickets, before/after the names tagger)
 // dotnet run -c Release --project bench -- tool-loop   (ToolCallingChatClient overhead per tool call, model time excluded)
 // dotnet run -c Release --project bench -- rag         (RAG prompting: passages/s packed to a token budget and compressed, answer sentences/s checked for groundedness)
@@ -72,6 +73,9 @@ switch (mode)
     case "ingest":
         await IngestThroughput.RunAsync(args).ConfigureAwait(false);
         return 0;
+    case "masking":
+        MaskingThroughput.Run(args);
+        return 0;
     case "pii-names":
         PiiNamesThroughput.Run();
         return 0;
@@ -96,6 +100,6 @@ switch (mode)
     case "pii":
         return PiiThroughput.Run();
     default:
-        Console.Error.WriteLine($"Unknown mode '{mode}'. Use engine, gbdt, onnx, audit-sink, classifiers, tabular, embeddings, batching, tokens, onnx-decoder, scenario, vector-exact, hnsw, ingest, tool-loop, rag, mcp, drafts, cache, pii, pii-names, serve or llama.");
+        Console.Error.WriteLine($"Unknown mode '{mode}'. Use engine, gbdt, onnx, audit-sink, classifiers, tabular, embeddings, batching, tokens, onnx-decoder, scenario, vector-exact, hnsw, ingest, masking, tool-loop, rag, mcp, drafts, cache, pii, pii-names, serve or llama.");
         return 2;
 }

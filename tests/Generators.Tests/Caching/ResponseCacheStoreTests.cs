@@ -62,7 +62,7 @@ public sealed class ResponseCacheStoreTests : IDisposable
         using var store = new ResponseCacheStore(Db);
         float[] vector = [1, 2, 3, 4];
         await store.PutAsync("short", Partition, vector, "short-lived", Now, Now + 1_000, default);
-        await store.PutAsync("long", Partition, [1, 2, 3, 3.5f], "long-lived", Now, Now + 600_000, default);
+        await store.PutAsync("long", Partition, new float[] { 1, 2, 3, 3.5f }, "long-lived", Now, Now + 600_000, default);
 
         Assert.Equal("short-lived", await store.FindSimilarAsync(Partition, vector, 0.9f, Now + 999, default));
         Assert.Equal("long-lived", await store.FindSimilarAsync(Partition, vector, 0.9f, Now + 1_000, default));
@@ -140,9 +140,9 @@ public sealed class ResponseCacheStoreTests : IDisposable
 
         using var store = new ResponseCacheStore(Db);
         Assert.Equal("from the old file", await store.FindExactAsync("old key", Now, default));
-        Assert.Equal("from the old file", await store.FindSimilarAsync(Partition, [6, 8.1f], 0.99f, Now, default));
-        await store.PutAsync("new key", Partition, [-4, 3], "written after the upgrade", Now, null, default);
-        Assert.Equal("written after the upgrade", await store.FindSimilarAsync(Partition, [-4, 3], 0.99f, Now, default));
+        Assert.Equal("from the old file", await store.FindSimilarAsync(Partition, new float[] { 6, 8.1f }, 0.99f, Now, default));
+        await store.PutAsync("new key", Partition, new float[] { -4, 3 }, "written after the upgrade", Now, null, default);
+        Assert.Equal("written after the upgrade", await store.FindSimilarAsync(Partition, new float[] { -4, 3 }, 0.99f, Now, default));
 
         using var reopened = new ResponseCacheStore(Db); // the column is added once, not again
         Assert.Equal("from the old file", await reopened.FindSimilarAsync(Partition, vector, 0.99f, Now, default));

@@ -10,7 +10,7 @@ namespace HybridAI.Generators.Caching;
 /// answer by both, so a row replaced or removed by another writer since it was read here is noticed and dropped.
 /// </summary>
 /// <remarks>
-/// Memory: 4 bytes per dimension plus about 48 bytes per entry (rowid, seq, expiry, the rowid-to-slot map), with up to
+/// Memory: 4 bytes per dimension plus about 56 bytes per entry (rowid, seq, expiry, the rowid-to-slot map), and a few hundred bytes per partition looked up, with up to
 /// twice that while the arrays wait to grow (they shrink again after a sweep); a 1,024-dimension entry costs about 4.1 KB. Expired entries are dropped by
 /// a sweep at most once a minute, so the index holds the partition's live entries, not its history.
 /// Thread-safe: searches share a read lock, catch-ups and removals take the write lock; no lock is held across an await.

@@ -8,7 +8,8 @@ namespace HybridAI.Generators.Caching;
 
 /// <summary>
 /// The cache table in one SQLite file (WAL mode, one writer per instance). Entries are found by exact key, or by
-/// partition and cosine similarity of their stored embedding.
+/// partition and cosine similarity of their stored embedding, searched in a <see cref="PartitionVectors"/> per
+/// partition and embedding length that catches up with the file through the partition's <c>seq</c> numbers.
 /// </summary>
 internal sealed class ResponseCacheStore : IDisposable
 {

@@ -20,7 +20,7 @@ using HybridAI.Benchmarks;
 // dotnet run -c Release --project bench -- tool-loop   (ToolCallingChatClient overhead per tool call, model time excluded)
 // dotnet run -c Release --project bench -- rag         (RAG prompting: passages/s packed to a token budget and compressed, answer sentences/s checked for groundedness)
 // dotnet run -c Release --project bench -- mcp         (MCP tool calls/s and round trip over stdio to the tests' MCP server, vs in process)
-// dotnet run -c Release --project bench -- cache       (response cache: p50/p95 of exact and semantic hits and of misses, SQLite, one caller)
+// dotnet run -c Release --project bench -- cache       (response cache: p50/p95 of exact and semantic hits and of misses at 2,000 and 20,000 entries, SQLite scan vs in-memory index, one caller)
 // dotnet run -c Release --project bench -- drafts      (no-model GroundedDraftWriter drafts/s: replies, summaries, reports over 5 KB paragraphs, allocations per draft)
 // dotnet run -c Release --project bench -- pii         (PII detection on data/pii-eval: per-type P/R/F2 and MB/s of the default detector; peer: bench/peers/redact-pii)
 // dotnet run -c Release --project bench -- llama [THREADS]  (llama.cpp binding: prompt/generation tok/s, first token; peer: bench/peers/node-llama-cpp)

@@ -55,6 +55,9 @@ public sealed class CachingChatClient : DelegatingChatClient
     public ResponseCacheStatistics Statistics => new(
         Interlocked.Read(ref _exactHits), Interlocked.Read(ref _semanticHits), Interlocked.Read(ref _missCount));
 
+    /// <summary>The store behind this client (tests and the bench reach its index and its scan path).</summary>
+    internal ResponseCacheStore Store => _store;
+
     /// <inheritdoc />
     public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {

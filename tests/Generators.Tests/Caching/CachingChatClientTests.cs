@@ -63,6 +63,41 @@ public sealed class CachingChatClientTests : IDisposable
     }
 
     [Fact]
+    public async Task A_second_instance_on_the_same_file_finds_what_the_first_stores_later()
+    {
+        var firstInner = new CountingChatClient();
+        var secondInner = new CountingChatClient();
+        using var first = firstInner.WithResponseCache(new ResponseCacheOptions(Db) { Embedder = new LetterCountEmbedder() });
+        using var second = secondInner.WithResponseCache(new ResponseCacheOptions(Db) { Embedder = new LetterCountEmbedder() });
+        await second.GetResponseAsync("zebra jazz quiz"); // the second instance's index is loaded before the first writes
+
+        var original = await first.GetResponseAsync("what are the opening hours");
+        var reworded = await second.GetResponseAsync("What are the opening hours?");
+
+        Assert.Equal(original.Text, reworded.Text);
+        Assert.Equal(1, secondInner.Calls);
+        Assert.Equal(new ResponseCacheStatistics(0, 1, 1), second.Statistics);
+    }
+
+    [Fact]
+    public async Task An_expired_entry_gives_no_semantic_hit()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var inner = new CountingChatClient();
+        using var cached = inner.WithResponseCache(new ResponseCacheOptions(Db) { Embedder = new LetterCountEmbedder(), TimeToLive = TimeSpan.FromMinutes(10), TimeProvider = clock });
+
+        await cached.GetResponseAsync("what are the opening hours");
+        clock.Advance(TimeSpan.FromMinutes(9));
+        var fresh = await cached.GetResponseAsync("what are the opening hours?");
+        clock.Advance(TimeSpan.FromMinutes(2));
+        var late = await cached.GetResponseAsync("what are the opening hours!");
+
+        Assert.Equal("answer 1 to what are the opening hours", fresh.Text);
+        Assert.Equal("answer 2 to what are the opening hours!", late.Text);
+        Assert.Equal(new ResponseCacheStatistics(0, 1, 2), cached.Statistics);
+    }
+
+    [Fact]
     public async Task Semantic_match_needs_the_same_options()
     {
         var inner = new CountingChatClient();

@@ -58,8 +58,12 @@ internal sealed partial class PromptInjectionRule : IPolicyRule
             matches.Add(new PolicyMatch(at, end - at, "invisible-characters"));
         }
         // Tag characters U+E0000..U+E007F (surrogates DB40 DC00..DC7F) spell ASCII that renders as nothing.
-        for (var i = s.IndexOf('\uDB40'); i >= 0 && i + 1 < s.Length;)
+        for (var i = 0; i < s.Length;)
         {
+            var next = s[i..].IndexOf('\uDB40');
+            if (next < 0)
+                return;
+            i += next;
             var start = i;
             var hidden = new StringBuilder();
             while (i + 1 < s.Length && s[i] == '\uDB40' && s[i + 1] is >= '\uDC00' and <= '\uDC7F')
@@ -67,14 +71,14 @@ internal sealed partial class PromptInjectionRule : IPolicyRule
                 hidden.Append((char)(s[i + 1] - 0xDC00));
                 i += 2;
             }
-            if (i > start)
+            if (i == start)
             {
-                matches.Add(new PolicyMatch(start, i - start, "tag-characters"));
-                if (InjectionRegex().IsMatch(TextFolding.Fold(hidden.ToString())))
-                    matches.Add(new PolicyMatch(start, i - start, "hidden-instructions"));
+                i++;
+                continue;
             }
-            var next = s[(i + 1)..].IndexOf('\uDB40');
-            i = next < 0 ? -1 : i + 1 + next;
+            matches.Add(new PolicyMatch(start, i - start, "tag-characters"));
+            if (InjectionRegex().IsMatch(TextFolding.Fold(hidden.ToString())))
+                matches.Add(new PolicyMatch(start, i - start, "hidden-instructions"));
         }
     }
 

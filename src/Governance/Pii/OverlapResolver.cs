@@ -1,3 +1,4 @@
+using System.Buffers;
 using HybridAI.Abstractions.Privacy;
 
 namespace HybridAI.Governance.Pii;
@@ -9,27 +10,52 @@ internal static class OverlapResolver
     public static Span<PiiFinding> Resolve(Span<PiiFinding> findings, double minScore)
     {
         findings.Sort(default(ByPreference));
+        // The kept spans, ordered by start (they never overlap, so their ends are ordered too): a candidate only has
+        // to be compared with its two neighbours, found by binary search. Comparing it with every kept span was
+        // quadratic, which a long document with thousands of findings felt.
+        var pool = ArrayPool<int>.Shared;
+        var starts = pool.Rent(findings.Length);
+        var ends = pool.Rent(findings.Length);
         var kept = 0;
-        foreach (var candidate in findings)
+        try
         {
-            if (candidate.Score < minScore)
-                continue;
-            var overlaps = false;
-            for (var k = 0; k < kept; k++)
+            foreach (var candidate in findings)
             {
-                var other = findings[k];
-                if (candidate.Start < other.End && other.Start < candidate.End)
-                {
-                    overlaps = true;
-                    break;
-                }
-            }
-            if (!overlaps)
+                if (candidate.Score < minScore)
+                    continue;
+                var at = LowerBound(starts, kept, candidate.Start);
+                var overlaps = (at < kept && starts[at] < candidate.End) || (at > 0 && ends[at - 1] > candidate.Start);
+                if (overlaps)
+                    continue;
+                Array.Copy(starts, at, starts, at + 1, kept - at);
+                Array.Copy(ends, at, ends, at + 1, kept - at);
+                starts[at] = candidate.Start;
+                ends[at] = candidate.End;
                 findings[kept++] = candidate;
+            }
+        }
+        finally
+        {
+            pool.Return(starts);
+            pool.Return(ends);
         }
         var result = findings[..kept];
         result.Sort(default(ByStart));
         return result;
+    }
+
+    private static int LowerBound(int[] sorted, int count, int value)
+    {
+        int lo = 0, hi = count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (sorted[mid] < value)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        return lo;
     }
 
     private readonly struct ByPreference : IComparer<PiiFinding>

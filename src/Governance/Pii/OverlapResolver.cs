@@ -1,3 +1,4 @@
+using System.Buffers;
 using HybridAI.Abstractions.Privacy;
 
 namespace HybridAI.Governance.Pii;
@@ -9,71 +10,52 @@ internal static class OverlapResolver
     public static Span<PiiFinding> Resolve(Span<PiiFinding> findings, double minScore)
     {
         findings.Sort(default(ByPreference));
-        if (findings.Length > PairwiseLimit)
-            return ResolveWithCoverage(findings, minScore);
+        // The kept spans, ordered by start (they never overlap, so their ends are ordered too): a candidate only has
+        // to be compared with its two neighbours, found by binary search. Comparing it with every kept span was
+        // quadratic, which a long document with thousands of findings felt.
+        var pool = ArrayPool<int>.Shared;
+        var starts = pool.Rent(findings.Length);
+        var ends = pool.Rent(findings.Length);
         var kept = 0;
-        foreach (var candidate in findings)
+        try
         {
-            if (candidate.Score < minScore)
-                continue;
-            var overlaps = false;
-            for (var k = 0; k < kept; k++)
+            foreach (var candidate in findings)
             {
-                var other = findings[k];
-                if (candidate.Start < other.End && other.Start < candidate.End)
-                {
-                    overlaps = true;
-                    break;
-                }
-            }
-            if (!overlaps)
+                if (candidate.Score < minScore)
+                    continue;
+                var at = LowerBound(starts, kept, candidate.Start);
+                var overlaps = (at < kept && starts[at] < candidate.End) || (at > 0 && ends[at - 1] > candidate.Start);
+                if (overlaps)
+                    continue;
+                Array.Copy(starts, at, starts, at + 1, kept - at);
+                Array.Copy(ends, at, ends, at + 1, kept - at);
+                starts[at] = candidate.Start;
+                ends[at] = candidate.End;
                 findings[kept++] = candidate;
+            }
+        }
+        finally
+        {
+            pool.Return(starts);
+            pool.Return(ends);
         }
         var result = findings[..kept];
         result.Sort(default(ByStart));
         return result;
     }
 
-    // Beyond this many findings the pairwise check (quadratic) gives way to a map of covered characters (linear).
-    private const int PairwiseLimit = 64;
-
-    private static Span<PiiFinding> ResolveWithCoverage(Span<PiiFinding> findings, double minScore)
+    private static int LowerBound(int[] sorted, int count, int value)
     {
-        var end = 0;
-        foreach (var f in findings)
-            end = Math.Max(end, f.End);
-        var words = (end + 63) >> 6;
-        var covered = System.Buffers.ArrayPool<ulong>.Shared.Rent(words);
-        try
+        int lo = 0, hi = count;
+        while (lo < hi)
         {
-            Array.Clear(covered, 0, words);
-            var kept = 0;
-            foreach (var candidate in findings)
-            {
-                if (candidate.Score < minScore || IsCovered(covered, candidate.Start, candidate.End))
-                    continue;
-                for (var i = candidate.Start; i < candidate.End; i++)
-                    covered[i >> 6] |= 1UL << (i & 63);
-                findings[kept++] = candidate;
-            }
-            var result = findings[..kept];
-            result.Sort(default(ByStart));
-            return result;
+            var mid = (lo + hi) >>> 1;
+            if (sorted[mid] < value)
+                lo = mid + 1;
+            else
+                hi = mid;
         }
-        finally
-        {
-            System.Buffers.ArrayPool<ulong>.Shared.Return(covered);
-        }
-    }
-
-    private static bool IsCovered(ulong[] covered, int start, int end)
-    {
-        for (var i = start; i < end; i++)
-        {
-            if ((covered[i >> 6] & (1UL << (i & 63))) != 0)
-                return true;
-        }
-        return false;
+        return lo;
     }
 
     private readonly struct ByPreference : IComparer<PiiFinding>

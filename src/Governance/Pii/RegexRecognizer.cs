@@ -33,11 +33,17 @@ public sealed class RegexRecognizer : IPiiRecognizer
     /// <param name="validator">Optional: returns false to reject a match (e.g. a failed checksum).</param>
     /// <param name="contextWords">Optional: words (case-insensitive) that raise the score when found just before the match.</param>
     /// <param name="score">Confidence of a validated match, in [0, 1].</param>
+    /// <param name="options">Extra regex options (e.g. <see cref="RegexOptions.IgnoreCase"/>); compiled and culture-invariant always.</param>
+    /// <param name="matchTimeout">How long one match may take before the recognizer fails (default <see cref="DefaultMatchTimeout"/>).</param>
+    /// <exception cref="ArgumentException">The pattern is not a valid regular expression (the message names the recognizer, not the text).</exception>
     public RegexRecognizer(string name, string type, string pattern, Func<ReadOnlySpan<char>, bool>? validator = null,
-        IEnumerable<string>? contextWords = null, double score = 0.8)
-        : this(name, type, CreateRegex(pattern), validator, contextWords, score)
+        IEnumerable<string>? contextWords = null, double score = 0.8, RegexOptions options = RegexOptions.None, TimeSpan? matchTimeout = null)
+        : this(name, type, CreateRegex(name, pattern, options, matchTimeout ?? DefaultMatchTimeout), validator, contextWords, score)
     {
     }
+
+    /// <summary>The match timeout of recognizers built from a pattern string: a pathological pattern fails fast instead of hanging a request.</summary>
+    public static readonly TimeSpan DefaultMatchTimeout = TimeSpan.FromSeconds(1);
 
     /// <summary>Creates a recognizer from an existing regular expression (e.g. a [GeneratedRegex]).</summary>
     /// <param name="name">Recorded on every finding.</param>
@@ -76,6 +82,19 @@ public sealed class RegexRecognizer : IPiiRecognizer
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(findings);
+        try
+        {
+            Scan(text, findings);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // The exception carries the input (personal data): it is not kept as the inner exception.
+            throw new InvalidOperationException($"PII recognizer '{Name}' timed out after {_regex.MatchTimeout.TotalMilliseconds:0} ms on a text of {text.Length} characters; simplify its pattern.");
+        }
+    }
+
+    private void Scan(string text, List<PiiFinding> findings)
+    {
         foreach (var m in _regex.EnumerateMatches(text))
         {
             if (m.Length == 0)
@@ -90,16 +109,19 @@ public sealed class RegexRecognizer : IPiiRecognizer
         }
     }
 
-    private static Regex CreateRegex(string pattern)
+    private static Regex CreateRegex(string name, string pattern, RegexOptions options, TimeSpan matchTimeout)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentException.ThrowIfNullOrEmpty(pattern);
+        if (matchTimeout <= TimeSpan.Zero && matchTimeout != Regex.InfiniteMatchTimeout)
+            throw new ArgumentOutOfRangeException(nameof(matchTimeout), matchTimeout, $"The match timeout of PII recognizer '{name}' must be positive.");
         try
         {
-            return new Regex(pattern, RegexOptions.Compiled | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+            return new Regex(pattern, options | RegexOptions.Compiled | RegexOptions.CultureInvariant, matchTimeout);
         }
         catch (ArgumentException ex)
         {
-            throw new ArgumentException($"The recognizer pattern is not a valid regular expression: {ex.Message}", nameof(pattern), ex);
+            throw new ArgumentException($"The pattern of PII recognizer '{name}' is not a valid regular expression: {ex.Message}", nameof(pattern), ex);
         }
     }
 }

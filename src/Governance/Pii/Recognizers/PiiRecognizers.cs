@@ -14,6 +14,7 @@ public static partial class PiiRecognizers
     [
         Email(), Url(), Phone(), CreditCard(), Iban(), UsSsn(), UsSsnWithoutSeparators(), FrenchNir(),
         IPv4(), IPv6(), NumericDate(), WrittenDate(), PersonNameInContext(), PersonNameInSignature(), NamesAndPlaces(), StreetAddress(),
+        Age(), ZipCode(), BareDomain(),
     ];
 
     private static readonly string[] BirthContext =

@@ -12,5 +12,5 @@ public readonly record struct ConfidenceInterval(double Estimate, double Lower, 
 
     /// <inheritdoc />
     public override string ToString() =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Estimate:G4} [{Lower:G4}, {Upper:G4}] ({Level:P0})");
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Estimate:G4} [{Lower:G4}, {Upper:G4}] ({Level * 100:G3}%)");
 }

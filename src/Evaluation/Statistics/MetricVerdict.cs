@@ -69,5 +69,5 @@ public sealed record MetricVerdict
     /// <summary>One line for a report, e.g. "accuracy: 0.700 → 0.750, +0.05 [0.02, 0.08] (95%), p 0.004 (McNemarChiSquare), Better".</summary>
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"{Metric}: {BaselineMean:G4} → {CandidateMean:G4}, {Difference.Estimate:+0.####;-0.####;0} [{Difference.Lower:G3}, {Difference.Upper:G3}] ({Difference.Level:P0}), p {AdjustedPValue:G3}{(HolmAdjusted ? " (Holm)" : "")} ({Test}), {EffectSizeName} {EffectSize:G3}, {Verdict}. {MinimumDetectableEffectSentence}");
+        $"{Metric}: {BaselineMean:G4} → {CandidateMean:G4}, {Difference.Estimate:+0.####;-0.####;0} [{Difference.Lower:G3}, {Difference.Upper:G3}] ({Difference.Level * 100:G3}%), p {AdjustedPValue:G3}{(HolmAdjusted ? " (Holm)" : "")} ({Test}), {EffectSizeName} {EffectSize:G3}, {Verdict}. {MinimumDetectableEffectSentence}");
 }

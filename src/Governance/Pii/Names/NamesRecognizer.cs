@@ -45,6 +45,16 @@ internal sealed class NamesRecognizer(NameTagger tagger, Gazetteer gazetteer) : 
         }
     }
 
+    /// <summary>
+    /// A lone word the tagger marked that is still not an entity: a single letter ("T" of "T0018"), a word glued to
+    /// digits (a reference such as "AB12"), or an all-capitals word in no list (an acronym: "IBAN", "SSN", "PLZ").
+    /// </summary>
+    private static bool IsNotAName(string text, NameToken token, bool inAList) =>
+        token.Length == 1
+        || (token.Start > 0 && char.IsAsciiDigit(text[token.Start - 1]))
+        || (token.End < text.Length && char.IsAsciiDigit(text[token.End]))
+        || ((token.Flags & TokenFlags.AllCaps) != 0 && !inAList);
+
     private static bool IsWordAfterWord(ReadOnlySpan<NameToken> tokens, int i) =>
         (tokens[i].Flags & TokenFlags.Word) != 0 && (tokens[i - 1].Flags & TokenFlags.Word) != 0 && tokens[i].Start == tokens[i - 1].End + 1;
 
@@ -74,6 +84,8 @@ internal sealed class NamesRecognizer(NameTagger tagger, Gazetteer gazetteer) : 
             margin += tagged.Margins[k];
             agrees |= ((tagged.Single[k] | tagged.Covered[k]) & wanted) != 0;
         }
+        if (first == last && IsNotAName(text, tokens[first], agrees))
+            return;
         margin /= last - first + 1;
         var score = Floor + Range * (margin / (margin + tagger.MarginScale));
         if (agrees)

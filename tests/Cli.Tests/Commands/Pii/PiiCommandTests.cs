@@ -62,7 +62,7 @@ public sealed class PiiCommandTests : IDisposable
     {
         var data = Write("set.jsonl",
             "{\"text\":\"Mail jane.roe@example.org now\",\"spans\":[{\"type\":\"EMAIL\",\"start\":5,\"end\":25}]}\n" +
-            "{\"text\":\"Ask Zorblax at the desk\",\"spans\":[{\"type\":\"PERSON\",\"start\":4,\"end\":11}]}\n" +
+            "{\"text\":\"ask zorblax at the desk\",\"spans\":[{\"type\":\"PERSON\",\"start\":4,\"end\":11}]}\n" +
             "{\"text\":\"Order ORD-2024-118734 shipped\",\"spans\":[]}\n");
 
         Assert.Equal(0, await _cli.RunAsync("pii", "eval", "--data", data));

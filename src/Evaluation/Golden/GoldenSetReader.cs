@@ -133,14 +133,14 @@ public sealed class GoldenSetReader : IDisposable
         do
         {
             text = _reader.ReadLine();
-            _line++;
+            _line += text is null ? 0 : 1;
         }
         while (text is not null && string.IsNullOrWhiteSpace(text));
 
         const string Expected = "the first line must be the header {\"golden_set\": name, \"version\": version}";
         if (text is null)
         {
-            throw Error(_line, null, "the file is empty; " + Expected);
+            throw Error(Math.Max(_line, 1), null, "the file has no records; " + Expected);
         }
 
         using JsonDocument document = Parse(text, _line);

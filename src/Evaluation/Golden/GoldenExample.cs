@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HybridAI.Abstractions.Evaluation;
 
 namespace HybridAI.Evaluation.Golden;
 
@@ -17,6 +18,27 @@ public sealed record GoldenExample(string Id, JsonElement Input, GoldenExpected 
     public TInput InputAs<TInput>(JsonSerializerOptions? options = null) =>
         Input.Deserialize<TInput>(options ?? JsonSerializerOptions.Web)
         ?? throw new InvalidOperationException($"Golden example '{Id}': the input is null.");
+
+    /// <summary>
+    /// The example as the shared <see cref="GoldenRecord{TInput}"/> contract: its expected label and reference answer
+    /// become the <c>label</c> and <c>reference_answer</c> entries, and its tags are added by name.
+    /// </summary>
+    /// <param name="options">Serializer options for the input; web defaults when null.</param>
+    public GoldenRecord<TInput> ToRecord<TInput>(JsonSerializerOptions? options = null)
+    {
+        var expected = new Dictionary<string, string>(Tags, StringComparer.Ordinal);
+        if (Expected.Label is not null)
+        {
+            expected["label"] = Expected.Label;
+        }
+
+        if (Expected.ReferenceAnswer is not null)
+        {
+            expected["reference_answer"] = Expected.ReferenceAnswer;
+        }
+
+        return new GoldenRecord<TInput>(Id, InputAs<TInput>(options), expected);
+    }
 
     /// <summary>The value used to stratify by <paramref name="field"/>: <c>label</c> is the expected label, anything else a tag.</summary>
     /// <param name="field">A tag name, or <c>label</c>.</param>

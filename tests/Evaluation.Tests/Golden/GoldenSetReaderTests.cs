@@ -30,6 +30,11 @@ public sealed class GoldenSetReaderTests
         Assert.Equal("Login", examples[1].InputAs<TicketInput>().Subject);
         Assert.Equal("Reset your password.", examples[1].Expected.ReferenceAnswer);
         Assert.Null(examples[1].Expected.Label);
+
+        var record = examples[0].ToRecord<string>();
+        Assert.Equal("My invoice is wrong", record.Input);
+        Assert.Equal("billing", record.Expected["label"]);
+        Assert.Equal("fr", record.Expected["group"]);
     }
 
     [Fact]

@@ -364,7 +364,7 @@ public sealed class GoldenSetReader : IDisposable
             throw Error(1, null, "the file is empty; the first row must name the columns (id, input, expected_…)");
         }
 
-        string[] columns = [.. header];
+        string[] columns = [.. header.Select(h => h.Trim())];
         int idColumn = Array.IndexOf(columns, "id"), inputColumn = Array.IndexOf(columns, "input");
         for (int c = 0; c < columns.Length; c++)
         {

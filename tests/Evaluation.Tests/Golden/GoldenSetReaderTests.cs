@@ -128,9 +128,9 @@ public sealed class GoldenSetReaderTests
     [Fact]
     public void Csv_reads_columns_quoted_cells_and_lists()
     {
-        const string Text = "id,input,expected_label,expected_required_facts,expected_required_citations,group\n"
+        const string Text = "id, input,expected_label,expected_required_facts,expected_required_citations,group\r\n"
             + "t-1,\"Hello, my \"\"order\"\"\nhas not arrived\",shipping,order | delay,kb-1|kb-2,fr\n"
-            + "t-2,Invoice wrong,billing,,,en\n";
+            + "t-2,Invoice wrong,billing,,,en\r\n";
         using GoldenSetReader reader = GoldenSetReader.FromCsv(new StringReader(Text), "tickets.csv", "tickets", "1");
         GoldenExample[] examples = [.. reader.ReadExamples()];
 

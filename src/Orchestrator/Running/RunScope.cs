@@ -66,6 +66,7 @@ internal sealed class RunScope<TState> : RunContext
 
     public bool SuspendRequested { get; set; }
     public string? SuspendReason { get; set; }
+    public GateReview? SuspendReview { get; set; }
     public string? SuspendedAtStep { get; set; }
 
     /// <summary>Non-null when the run is an item of a batch run whose workflow has batching steps.</summary>

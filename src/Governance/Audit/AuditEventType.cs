@@ -17,4 +17,12 @@ public enum AuditEventType
     ToolApproved,
     /// <summary>A tool call was rejected (by a reviewer, or because no decision came in time); the outcome says which.</summary>
     ToolRejected,
+    /// <summary>A run suspended at a gate entered the review queue (written together with its checkpoint).</summary>
+    ReviewRequested,
+    /// <summary>A review passed its escalation deadline undecided; the escalation role may now decide it.</summary>
+    ReviewEscalated,
+    /// <summary>A reviewer (or the final deadline) decided a review; the outcome names the verdict, reviewer id, role and edited fields.</summary>
+    ReviewDecided,
+    /// <summary>A decided run resumed from its checkpoint; the outcome is the run's status.</summary>
+    RunResumed,
 }

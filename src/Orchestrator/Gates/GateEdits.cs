@@ -1,16 +1,29 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace HybridAI.Orchestrator.Running;
+namespace HybridAI.Orchestrator;
 
 /// <summary>
-/// Applies a reviewer's edits to a checkpointed state's JSON before it is read back: only fields the gate allows,
-/// only fields the state has, each value checked. Errors name the field, never its value (which may be personal).
+/// Applies a reviewer's edits (<see cref="GateDecision.Edits"/>) to a checkpointed state's JSON: only fields the gate
+/// allows, only fields the state has, a text field takes the value as text and any other field takes it as JSON.
+/// <c>ResumeAsync</c> does this; a review queue calls it to refuse bad edits before it records a decision.
+/// Errors name the run, gate and field, never the value (which may be personal).
 /// </summary>
-internal static class GateEdits
+/// <example>
+/// <code>
+/// string edited = GateEdits.Apply("run-1", "review", checkpoint.StateJson,
+///     new Dictionary&lt;string, string&gt; { ["reply"] = "Thanks, refunded." }, ["reply"]);
+/// </code>
+/// </example>
+public static class GateEdits
 {
+    /// <summary>Returns <paramref name="stateJson"/> with <paramref name="edits"/> applied.</summary>
+    /// <exception cref="ArgumentException">A field the gate does not allow, the state lacks, or a value that is not valid JSON for a non-text field.</exception>
     public static string Apply(string runId, string gate, string stateJson, IReadOnlyDictionary<string, string> edits, IReadOnlyList<string> editable)
     {
+        ArgumentNullException.ThrowIfNull(stateJson);
+        ArgumentNullException.ThrowIfNull(edits);
+        ArgumentNullException.ThrowIfNull(editable);
         if (JsonNode.Parse(stateJson) is not JsonObject state)
             throw new CheckpointMismatchException($"Run {runId}: the checkpointed state is not a JSON object, so it cannot be edited.");
         foreach (var (field, value) in edits)

@@ -46,6 +46,35 @@ public sealed class ReviewCommandTests : IDisposable
         {
             Assert.DoesNotContain(await queue.ListPendingAsync(), i => i.RunId == runId);
         }
+
+        // Approving again is refused: the review is decided and the run finished.
+        var twice = await RunHybridAIRaw("review", "approve", runId, "--reviewer", "lead", "--work-dir", _interrupted);
+        Assert.Equal(HybridAICommand.InputError, twice.ExitCode);
+        Assert.Contains("already decided", ReviewCommandQueueTests.Flat(twice.Output), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Edit_then_approve_finishes_a_triage_run_with_the_edited_reply()
+    {
+        await TicketTriageScenario.RunAsync(new TicketTriageRun { WorkDirectory = _interrupted, MaxParallelism = 1 });
+        string runId;
+        await using (var queue = new ReviewQueue(Path.Combine(_interrupted, "review.db")))
+        {
+            runId = (await queue.ListPendingAsync())[0].RunId;
+        }
+
+        var shown = await RunHybridAIRaw("review", "show", runId, "--work-dir", _interrupted);
+        Assert.Equal(0, shown.ExitCode);
+        Assert.Contains("human-review", shown.Output, StringComparison.Ordinal);
+        Assert.Contains("Pending", shown.Output, StringComparison.Ordinal);
+
+        var badField = await RunHybridAIRaw("review", "approve", runId, "--edit", "Route=auto-reply", "--work-dir", _interrupted);
+        Assert.Equal(HybridAICommand.InputError, badField.ExitCode);
+        Assert.Contains("field 'Route' may not be edited", ReviewCommandQueueTests.Flat(badField.Output), StringComparison.Ordinal);
+
+        var line = await RunHybridAI("review", "approve", runId, "--reviewer", "u-7", "--edit", "Reply=Thanks, we fixed your invoice.", "--json", "--work-dir", _interrupted);
+        var state = JsonSerializer.Deserialize<TicketState>(line)!;
+        Assert.Equal(("approved", "Thanks, we fixed your invoice."), (state.Route, state.Reply));
     }
 
     [Fact]

@@ -291,4 +291,22 @@ public sealed class GatedReviewTests : IAsyncLifetime, IDisposable
         Assert.DoesNotContain(await queue.ListPendingAsync(), i => i.RunId == run.RunId);
         await Assert.ThrowsAsync<ReviewAlreadyDecidedException>(() => queue.DecideAsync(run.RunId, Lead, true));
     }
+
+    [Theory]
+    [MemberData(nameof(Backends))]
+    public async Task The_timeout_loop_closes_an_expired_review_and_wakes_its_waiter(string backend)
+    {
+        await using var queue = Open(backend);
+        var run = await new WorkflowRunner(checkpoints: queue.Checkpoints, time: Clock).RunAsync(Build(), Risky());
+        using var stop = new CancellationTokenSource();
+        var loop = queue.RunTimeoutsAsync(TimeSpan.FromMinutes(10), stop.Token);
+
+        Clock.Advance(TimeSpan.FromHours(9));
+        var closed = await queue.WaitForDecisionAsync(run.RunId, TimeSpan.FromMinutes(1));
+
+        Assert.Equal((ReviewStatus.Rejected, ReviewQueue.TimeoutReviewer), (closed.Status, closed.Reviewer));
+        Assert.Contains(Audit.Events, e => e.EventType == AuditEventType.ReviewDecided && e.RunId == run.RunId && (e.Outcome ?? "").Contains("final deadline", StringComparison.Ordinal));
+        await stop.CancelAsync();
+        await loop;
+    }
 }

@@ -32,6 +32,7 @@ public static class HybridAICommand
             ChatCommand.Create(console, input),
             ServeCommand.Create(console),
             PiiCommand.Create(console, input),
+            Commands.Audit.AuditCommand.Create(console),
         };
         return root.Parse(args).InvokeAsync(cancellationToken: cancellationToken);
     }

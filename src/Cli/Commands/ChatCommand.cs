@@ -71,20 +71,14 @@ internal static class ChatCommand
 
             try
             {
-                client = Directory.Exists(path!)
-                    ? OpenOnnx(path)
-                    : new LlamaCppChatClient(path!, new LlamaCppChatClientOptions
-                    {
-                        Context = new LlamaContextOptions { ContextSize = parse.GetValue(contextSize), Threads = parse.GetValue(threads) },
-                        MaxConcurrentRequests = 1,
-                    });
+                client = LocalChatModel.Open(path!, parse.GetValue(contextSize), parse.GetValue(threads), maxConcurrentRequests: 1);
             }
-            catch (Exception e) when (e is LlamaModelLoadException or FileNotFoundException or DirectoryNotFoundException or InvalidDataException or NotSupportedException)
+            catch (Exception e) when (LocalChatModel.IsInputError(e))
             {
                 console.MarkupLineInterpolated($"[red]{e.Message}[/]");
                 return HybridAICommand.InputError;
             }
-            catch (Exception e) when (e is DllNotFoundException or LlamaCppException)
+            catch (Exception e) when (LocalChatModel.IsRuntimeError(e))
             {
                 // Not the user's model at fault: llama.cpp itself is missing or the wrong build.
                 console.MarkupLineInterpolated($"[red]{e.Message}[/]");
@@ -98,16 +92,6 @@ internal static class ChatCommand
             }
         });
         return command;
-    }
-
-    private static OnnxDecoderChatClient OpenOnnx(string folder)
-    {
-        if (!OnnxDecoderChatClient.IsModelFolder(folder))
-        {
-            throw new FileNotFoundException($"{folder} is a folder without an ONNX decoder: expected model.onnx (or decoder_model_merged.onnx, or either under onnx/) and tokenizer.json; a GGUF model is passed as a file.");
-        }
-
-        return OnnxDecoderChatClient.Open(folder);
     }
 
     private static async Task<int> Converse(IAnsiConsole console, TextReader input, IChatClient client, string? system, ChatOptions options, CancellationToken cancellationToken)

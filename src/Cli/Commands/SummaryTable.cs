@@ -17,6 +17,12 @@ internal static class SummaryTable
         overview.AddRow("failed", report.Failures.Count.ToString(ci));
         overview.AddRow("unreadable input lines", report.InputErrors.Count.ToString(ci));
         overview.AddRow("throughput", string.Create(ci, $"{report.ItemsPerSecond:F1} tickets/s"));
+        overview.AddRow("draft writer", Markup.Escape(report.Writer));
+        if (report.Writer != TicketTriageReport.NoModelWriter || report.FellBack > 0)
+        {
+            overview.AddRow("drafts fallen back to grounded", report.FellBack.ToString(ci));
+        }
+
         overview.AddRow("retrieval", Markup.Escape($"{report.Retrieval.Mode.ToString().ToLowerInvariant()} ({report.Retrieval.Embedder})"));
         AddQuality(overview, "category", report.CategoryQuality);
         AddQuality(overview, "priority", report.PriorityQuality);
@@ -41,6 +47,11 @@ internal static class SummaryTable
         if (report.Retrieval.Notice is { } notice)
         {
             console.MarkupLineInterpolated($"[yellow]{notice}[/]");
+        }
+
+        foreach (var (reason, count) in report.Fallbacks.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal))
+        {
+            console.MarkupLineInterpolated($"[yellow]fell back to the grounded writer: {count} draft(s), {reason}[/]");
         }
 
         foreach (var e in report.InputErrors)

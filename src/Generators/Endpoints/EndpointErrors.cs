@@ -66,6 +66,9 @@ internal sealed class EndpointErrors(Uri endpoint, string? apiKeyVariable)
                 var wait = delay is { } d ? $"; it asked to wait {d.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s" : "";
                 return new($"The endpoint {Endpoint} is rate limiting requests (HTTP 429){detail}{wait}.",
                     OpenAIEndpointFailure.RateLimited, Endpoint, status, delay);
+            case 408:
+                // The server gave up waiting for the request: a timeout, worth another try like any other.
+                return new($"The endpoint {Endpoint} timed out waiting for the request (HTTP 408){detail}.", OpenAIEndpointFailure.Timeout, Endpoint, status);
             case >= 500:
                 return new($"The endpoint {Endpoint} failed (HTTP {status}){detail}.", OpenAIEndpointFailure.ServerError, Endpoint, status,
                     response is null ? null : RetryAfter(Header(response), DateTimeOffset.UtcNow));

@@ -6,7 +6,7 @@ public enum OpenAIEndpointFailure
     /// <summary>No connection could be made (refused, DNS failure, TLS failure).</summary>
     Unreachable,
 
-    /// <summary>The request took longer than the configured network timeout.</summary>
+    /// <summary>The request took longer than the configured network timeout, or the server timed out waiting for it (HTTP 408).</summary>
     Timeout,
 
     /// <summary>The endpoint refused the credentials (HTTP 401 or 403).</summary>

@@ -2,7 +2,10 @@ using HybridAI.Orchestrator;
 
 namespace HybridAI.Governance.Audit;
 
-/// <summary>One line of the audit trail. Holds no personal data: outcome and error text are masked before writing.</summary>
+/// <summary>
+/// One line of the audit trail. Holds no personal data: outcome, error, prompt and output text are masked before
+/// writing. Fields that do not apply to an event type stay null (a step event has no model, a run event no step).
+/// </summary>
 public readonly record struct AuditEvent
 {
     /// <summary>When it happened (from the run's <see cref="TimeProvider"/>).</summary>
@@ -40,4 +43,28 @@ public readonly record struct AuditEvent
 
     /// <summary>How long the step took.</summary>
     public TimeSpan Duration { get; init; }
+
+    /// <summary>Who acted: the reviewer of a gate or review decision, the policy that decided, the caller of a model.</summary>
+    public string? Actor { get; init; }
+
+    /// <summary>The actor's role (e.g. <c>reviewer</c>, <c>supervisor</c>), when known.</summary>
+    public string? ActorRole { get; init; }
+
+    /// <summary>The model's id, for model calls.</summary>
+    public string? Model { get; init; }
+
+    /// <summary>The prompt sent to the model, with personal data masked (model calls).</summary>
+    public string? Prompt { get; init; }
+
+    /// <summary>The model's reply, with personal data masked (model calls).</summary>
+    public string? Output { get; init; }
+
+    /// <summary>Comma-separated ids of the context (retrieved passages, evidence) the model was given.</summary>
+    public string? ContextIds { get; init; }
+
+    /// <summary>Prompt tokens the model reported, for model calls.</summary>
+    public long? InputTokens { get; init; }
+
+    /// <summary>Reply tokens the model reported, for model calls.</summary>
+    public long? OutputTokens { get; init; }
 }

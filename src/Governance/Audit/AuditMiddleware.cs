@@ -1,3 +1,4 @@
+using System.Globalization;
 using HybridAI.Abstractions.Privacy;
 using HybridAI.Orchestrator;
 
@@ -5,8 +6,10 @@ namespace HybridAI.Governance.Audit;
 
 /// <summary>
 /// Records every step in the audit trail: StepCompleted with its outcome and duration, or StepFailed with the error
-/// type and message (then rethrows). As a safety net, outcome and error text pass through the PII detector first,
+/// type and message (then rethrows); a step whose fallback ran gets a StepFellBack event first, saying why. As a safety net, outcome and error text pass through the PII detector first,
 /// so no personal data reaches the audit file even when a step body forgets to keep its outcome clean.
+/// A gate that applies a reviewer's decision on resume also gives a GateDecision event naming the reviewer, and a
+/// model called from inside a step through <see cref="AuditingChatClient"/> is recorded under the step's run.
 /// </summary>
 /// <example>
 /// <code>
@@ -41,7 +44,9 @@ public sealed class AuditMiddleware : IStepMiddleware
         var time = context.Run.TimeProvider;
         if (_recordStarts)
             await _sink.WriteAsync(Create(context, AuditEventType.StepStarted, TimeSpan.Zero)).ConfigureAwait(false);
+        var decision = context.Kind == StepKind.Gate ? context.Run.PendingDecision : null;
         var started = time.GetTimestamp();
+        AuditScope.Current = context;
         try
         {
             await next(context).ConfigureAwait(false);
@@ -56,7 +61,32 @@ public sealed class AuditMiddleware : IStepMiddleware
             await _sink.WriteAsync(failed).ConfigureAwait(false);
             throw;
         }
-        await _sink.WriteAsync(Create(context, AuditEventType.StepCompleted, time.GetElapsedTime(started))).ConfigureAwait(false);
+        finally
+        {
+            AuditScope.Current = null;
+        }
+        var elapsed = time.GetElapsedTime(started);
+        if (context.Fallback is { } fallback)
+        {
+            await _sink.WriteAsync(Create(context, AuditEventType.StepFellBack, elapsed) with
+            {
+                Outcome = Clean(fallback.Attempts > 1
+                    ? string.Create(CultureInfo.InvariantCulture, $"{fallback.Reason} after {fallback.Attempts} attempts")
+                    : fallback.Reason),
+                ErrorType = fallback.Error.GetType().FullName,
+            }).ConfigureAwait(false);
+        }
+        await _sink.WriteAsync(Create(context, AuditEventType.StepCompleted, elapsed)).ConfigureAwait(false);
+        if (decision is not null && context.Run.PendingDecision is null)
+        {
+            await _sink.WriteAsync(Create(context, AuditEventType.GateDecision, elapsed) with
+            {
+                Outcome = decision.Approved ? "approved" : "rejected",
+                Actor = decision.Reviewer,
+                ActorRole = "reviewer",
+                ErrorMessage = null,
+            }).ConfigureAwait(false);
+        }
     }
 
     /// <summary>

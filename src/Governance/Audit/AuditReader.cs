@@ -1,9 +1,9 @@
-using HybridAI.Orchestrator;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 
 namespace HybridAI.Governance.Audit;
 
-/// <summary>Reads an audit file: the events of a run, and the check of its hash chain.</summary>
+/// <summary>Reads a SQLite audit file (format 1 or 2): the events of a run, a time window, and the check of its hash chain.</summary>
 internal static class AuditReader
 {
     public static async Task<IReadOnlyList<AuditEvent>> ReadRunAsync(string path, string runId, CancellationToken cancellationToken)
@@ -11,59 +11,58 @@ internal static class AuditReader
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         ArgumentException.ThrowIfNullOrEmpty(runId);
         var events = new List<AuditEvent>();
+        await foreach (var record in ReadAsync(path, "WHERE run_id = $run", runId, null, null, cancellationToken).ConfigureAwait(false))
+            events.Add(record.Event);
+        return events;
+    }
+
+    public static IAsyncEnumerable<AuditRecord> ReadRangeAsync(string path, DateTimeOffset from, DateTimeOffset to, string? runId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var where = runId is null ? "WHERE ts >= $from AND ts < $to" : "WHERE ts >= $from AND ts < $to AND run_id = $run";
+        return ReadAsync(path, where, runId, from, to, cancellationToken);
+    }
+
+    private static async IAsyncEnumerable<AuditRecord> ReadAsync(string path, string where, string? runId, DateTimeOffset? from, DateTimeOffset? to,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         await using var connection = OpenExisting(path);
+        var v2 = AuditSchema.UserVersion(connection) >= 2;
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {AuditSchema.Columns} FROM audit_events WHERE run_id = $run ORDER BY id";
-        command.Parameters.AddWithValue("$run", runId);
+        command.CommandText = $"SELECT {(v2 ? AuditSchema.Columns : AuditSchema.ColumnsV1)} FROM audit_events {where} ORDER BY id";
+        if (runId is not null)
+            command.Parameters.AddWithValue("$run", runId);
+        if (from is { } f)
+            command.Parameters.AddWithValue("$from", f.UtcTicks);
+        if (to is { } t)
+            command.Parameters.AddWithValue("$to", t.UtcTicks);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var location = $"'{path}'";
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            var row = ReadRow(reader);
-            events.Add(new AuditEvent
-            {
-                Timestamp = new DateTimeOffset(row.TimestampUtcTicks, TimeSpan.Zero),
-                RunId = row.RunId,
-                Workflow = row.Workflow,
-                WorkflowVersion = row.Version,
-                Step = row.Step,
-                StepIndex = (int)row.StepIndex,
-                Kind = Enum.TryParse<StepKind>(row.Kind, out var kind) ? kind : default,
-                EventType = Enum.TryParse<AuditEventType>(row.EventType, out var type) ? type
-                    : throw new InvalidDataException($"Audit row {row.Id} in '{path}' has an unknown event type '{row.EventType}'."),
-                Outcome = row.Outcome,
-                ErrorType = row.ErrorType,
-                ErrorMessage = row.ErrorMessage,
-                Duration = TimeSpan.FromTicks(row.DurationTicks),
-            });
+            var row = ReadRow(reader, v2);
+            yield return new AuditRecord(row.Id, row.ToEvent(location));
         }
-        return events;
     }
 
     public static async Task<AuditVerification> VerifyAsync(string path, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         await using var connection = OpenExisting(path);
-        var hasher = new AuditRowHasher();
-        var previous = new byte[AuditRowHasher.HashSize];
-        var computed = new byte[AuditRowHasher.HashSize];
-        long count = 0;
-        long lastId = 0;
+        // One read transaction: the rows and the head are seen as of the same moment even while a writer appends.
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        var v2 = AuditSchema.UserVersion(connection) >= 2;
+        var check = new AuditChainCheck();
         await using (var command = connection.CreateCommand())
         {
-            command.CommandText = $"SELECT {AuditSchema.Columns} FROM audit_events ORDER BY id";
+            command.CommandText = $"SELECT {(v2 ? AuditSchema.Columns : AuditSchema.ColumnsV1)} FROM audit_events ORDER BY id";
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                var row = ReadRow(reader);
-                count++;
-                if (row.Id != lastId + 1)
-                    return new AuditVerification(false, count, row.Id, $"Rows {lastId + 1}..{row.Id - 1} are missing before row {row.Id}.");
-                hasher.Compute(previous, row, computed);
+                var row = ReadRow(reader, v2);
                 var stored = reader.IsDBNull(13) ? [] : (byte[])reader.GetValue(13);
-                if (!computed.AsSpan().SequenceEqual(stored))
-                    return new AuditVerification(false, count, row.Id, $"Row {row.Id} does not match its hash: it was edited, or the chain before it was.");
-                computed.CopyTo(previous, 0);
-                lastId = row.Id;
+                if (check.Next(row, stored) is { } bad)
+                    return bad;
             }
         }
         await using (var head = connection.CreateCommand())
@@ -77,10 +76,8 @@ internal static class AuditReader
                 headId = reader.GetInt64(0);
                 headHash = (byte[])reader.GetValue(1);
             }
-            if (headId != lastId || !headHash.AsSpan().SequenceEqual(previous))
-                return new AuditVerification(false, count, lastId + 1, $"The chain head says {headId} rows but the file ends at row {lastId}: rows were removed at the end or the head was altered.");
+            return check.Finish(headId, headHash);
         }
-        return new AuditVerification(true, count, null, null);
     }
 
     private static SqliteConnection OpenExisting(string path)
@@ -90,9 +87,27 @@ internal static class AuditReader
         return AuditSchema.Open(path, readOnly: true);
     }
 
-    private static AuditRow ReadRow(SqliteDataReader r) => new(
-        r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.GetString(3), r.GetString(4),
-        r.IsDBNull(5) ? null : r.GetString(5), r.GetInt64(6), r.GetString(7), r.GetString(8),
-        r.IsDBNull(9) ? null : r.GetString(9), r.IsDBNull(10) ? null : r.GetString(10),
-        r.IsDBNull(11) ? null : r.GetString(11), r.GetInt64(12));
+    private static AuditRow ReadRow(SqliteDataReader r, bool v2)
+    {
+        var row = new AuditRow(
+            r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.GetString(3), r.GetString(4),
+            Text(r, 5), r.GetInt64(6), r.GetString(7), r.GetString(8), Text(r, 9), Text(r, 10), Text(r, 11), r.GetInt64(12),
+            Format: 1);
+        if (!v2)
+            return row;
+        return row with
+        {
+            Format = r.GetInt32(14),
+            Actor = Text(r, 15),
+            ActorRole = Text(r, 16),
+            Model = Text(r, 17),
+            Prompt = Text(r, 18),
+            Output = Text(r, 19),
+            ContextIds = Text(r, 20),
+            InputTokens = r.IsDBNull(21) ? null : r.GetInt64(21),
+            OutputTokens = r.IsDBNull(22) ? null : r.GetInt64(22),
+        };
+    }
+
+    private static string? Text(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 }

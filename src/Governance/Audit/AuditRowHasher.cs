@@ -7,6 +7,8 @@ namespace HybridAI.Governance.Audit;
 /// <summary>
 /// Computes a row's chain hash: SHA-256(previous hash || canonical row). The canonical row is every stored column,
 /// each as a 4-byte length (-1 for null) and its UTF-8 bytes, so no two different rows encode the same.
+/// Format 1 rows (written before model, actor and token columns existed) hash the first thirteen columns only, so
+/// old files still verify; format 2 rows append the format number and the newer columns.
 /// One instance per thread: it reuses its buffer.
 /// </summary>
 internal sealed class AuditRowHasher
@@ -14,7 +16,7 @@ internal sealed class AuditRowHasher
     public const int HashSize = 32;
 
     /// <summary>Number of text columns; their UTF-8 bytes stay in the buffer after <see cref="Compute"/> so they can be bound without re-encoding.</summary>
-    public const int TextCount = 9;
+    public const int TextCount = 15;
 
     private readonly (int Start, int Length)[] _texts = new (int, int)[TextCount];
     private byte[] _buffer = new byte[1024];
@@ -49,7 +51,32 @@ internal sealed class AuditRowHasher
         AddString(row.ErrorType);
         AddString(row.ErrorMessage);
         AddInt64(row.DurationTicks);
+        if (row.Format >= 2)
+        {
+            AddInt64(row.Format);
+            AddString(row.Actor);
+            AddString(row.ActorRole);
+            AddString(row.Model);
+            AddString(row.Prompt);
+            AddString(row.Output);
+            AddString(row.ContextIds);
+            AddNullableInt64(row.InputTokens);
+            AddNullableInt64(row.OutputTokens);
+        }
+        else
+        {
+            for (var i = _textCount; i < TextCount; i++)
+                _texts[i] = (0, -1);
+        }
         SHA256.HashData(_buffer.AsSpan(0, _length), hash);
+    }
+
+    private void AddNullableInt64(long? value)
+    {
+        Ensure(9);
+        _buffer[_length++] = value.HasValue ? (byte)1 : (byte)0;
+        BinaryPrimitives.WriteInt64LittleEndian(_buffer.AsSpan(_length), value.GetValueOrDefault());
+        _length += 8;
     }
 
     private void AddInt64(long value)
@@ -83,8 +110,3 @@ internal sealed class AuditRowHasher
         Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _length + extra));
     }
 }
-
-/// <summary>A row exactly as stored, the input of the chain hash.</summary>
-internal readonly record struct AuditRow(
-    long Id, long TimestampUtcTicks, string RunId, string Workflow, string Version, string? Step, long StepIndex,
-    string Kind, string EventType, string? Outcome, string? ErrorType, string? ErrorMessage, long DurationTicks);

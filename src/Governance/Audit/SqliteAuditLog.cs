@@ -1,12 +1,13 @@
-using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 
 namespace HybridAI.Governance.Audit;
 
 /// <summary>
-/// A tamper-evident audit trail in a SQLite file (WAL). <see cref="WriteAsync"/> only queues the event; one background
-/// writer stores queued events in batches, one transaction per batch, each row chained to the previous one by
-/// SHA-256 so that <see cref="VerifyAsync"/> detects an edited or deleted row.
+/// A tamper-evident audit trail in a SQLite file (WAL), the embedded default. <see cref="WriteAsync"/> only queues
+/// the event; one background writer stores queued events in batches, one transaction per batch, each row chained to
+/// the previous one by SHA-256 so that <see cref="VerifyAsync(string, CancellationToken)"/> names the first edited,
+/// deleted, inserted or reordered row. Each batch continues from the chain head stored in the file, so several
+/// processes may write one file; a batch that finds the file locked is retried, not dropped.
 /// </summary>
 /// <example>
 /// <code>
@@ -17,7 +18,7 @@ namespace HybridAI.Governance.Audit;
 /// var check = await SqliteAuditLog.VerifyAsync("audit.db");   // check.IsValid
 /// </code>
 /// </example>
-public sealed class SqliteAuditLog : IAuditSink, IAsyncDisposable
+public sealed class SqliteAuditLog : IAuditLog
 {
     /// <summary>The largest number of events stored in one transaction.</summary>
     public const int DefaultBatchSize = 512;
@@ -26,33 +27,26 @@ public sealed class SqliteAuditLog : IAuditSink, IAsyncDisposable
     public const int DefaultCapacity = 16_384;
 
     private readonly string _path;
-    private readonly int _batchSize;
-    private readonly Channel<Entry> _queue;
     private readonly SqliteConnection _connection;
     private readonly AuditInsert _insert;
-    private readonly Task _writer;
-    private Exception? _failure;
+    private readonly AuditWriter _writer;
     private int _disposed;
 
-    /// <summary>Opens (or creates) the audit file and starts the background writer.</summary>
+    /// <summary>Opens (or creates) the audit file, upgrading a format 1 file in place, and starts the background writer.</summary>
     /// <param name="path">The SQLite file.</param>
     /// <param name="batchSize">The most events per transaction.</param>
     /// <param name="capacity">The most events waiting in the queue.</param>
-    public SqliteAuditLog(string path, int batchSize = DefaultBatchSize, int capacity = DefaultCapacity)
+    /// <param name="retryFor">How long a batch is retried while the file is locked by another process (30 s when null).</param>
+    public SqliteAuditLog(string path, int batchSize = DefaultBatchSize, int capacity = DefaultCapacity, TimeSpan? retryFor = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         _path = path;
-        _batchSize = batchSize;
         _connection = AuditSchema.Open(path, readOnly: false);
         try
         {
-            using (var create = _connection.CreateCommand())
-            {
-                create.CommandText = AuditSchema.Create;
-                create.ExecuteNonQuery();
-            }
+            AuditSchema.CreateOrUpgrade(_connection);
             _insert = new AuditInsert(_connection);
         }
         catch
@@ -60,132 +54,70 @@ public sealed class SqliteAuditLog : IAuditSink, IAsyncDisposable
             _connection.Dispose();
             throw;
         }
-        _queue = Channel.CreateBounded<Entry>(new BoundedChannelOptions(capacity)
-        {
-            SingleReader = true,
-            FullMode = BoundedChannelFullMode.Wait,
-            AllowSynchronousContinuations = false,
-        });
-        _writer = Task.Run(RunWriterAsync);
+        _writer = new AuditWriter(new Store(this), $"'{path}'", batchSize, capacity, retryFor ?? TimeSpan.FromSeconds(30));
     }
 
     /// <summary>The audit file.</summary>
     public string Path => _path;
 
+    /// <inheritdoc />
+    public string Location => _path;
+
     /// <summary>Queues <paramref name="auditEvent"/>; completes at once unless the queue is full.</summary>
-    public ValueTask WriteAsync(AuditEvent auditEvent)
-    {
-        if (auditEvent.RunId is null || auditEvent.Workflow is null || auditEvent.WorkflowVersion is null)
-            throw new ArgumentException("An audit event needs RunId, Workflow and WorkflowVersion.", nameof(auditEvent));
-        return _queue.Writer.TryWrite(new Entry(auditEvent, null)) ? default : WriteSlowAsync(auditEvent);
-    }
+    public ValueTask WriteAsync(AuditEvent auditEvent) => _writer.WriteAsync(auditEvent);
 
-    /// <summary>Waits until every event queued before this call is stored.</summary>
-    public async Task FlushAsync(CancellationToken cancellationToken = default)
-    {
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        try
-        {
-            await _queue.Writer.WriteAsync(new Entry(default, done), cancellationToken).ConfigureAwait(false);
-        }
-        catch (ChannelClosedException ex)
-        {
-            throw Closed(ex);
-        }
-        await done.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
-    }
+    /// <inheritdoc />
+    public Task FlushAsync(CancellationToken cancellationToken = default) => _writer.FlushAsync(cancellationToken);
 
-    /// <summary>Reads the stored events of one run, oldest first (events still queued are not included).</summary>
+    /// <inheritdoc />
     public Task<IReadOnlyList<AuditEvent>> ReadAsync(string runId, CancellationToken cancellationToken = default) =>
         AuditReader.ReadRunAsync(_path, runId, cancellationToken);
 
-    /// <summary>Checks the hash chain of an audit file and reports the first row that does not match.</summary>
+    /// <inheritdoc />
+    public IAsyncEnumerable<AuditRecord> ReadRangeAsync(DateTimeOffset from, DateTimeOffset to, string? runId = null, CancellationToken cancellationToken = default) =>
+        AuditReader.ReadRangeAsync(_path, from, to, runId, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<AuditVerification> VerifyAsync(CancellationToken cancellationToken = default) => AuditReader.VerifyAsync(_path, cancellationToken);
+
+    /// <summary>Checks the hash chain of an audit file (format 1 or 2) and reports the first row that does not match.</summary>
     public static Task<AuditVerification> VerifyAsync(string path, CancellationToken cancellationToken = default) =>
         AuditReader.VerifyAsync(path, cancellationToken);
+
+    /// <summary>Reads the records of an audit file in [<paramref name="from"/>, <paramref name="to"/>), optionally of one run.</summary>
+    public static IAsyncEnumerable<AuditRecord> ReadRangeAsync(string path, DateTimeOffset from, DateTimeOffset to, string? runId = null, CancellationToken cancellationToken = default) =>
+        AuditReader.ReadRangeAsync(path, from, to, runId, cancellationToken);
 
     /// <summary>Stores everything still queued, then closes the file.</summary>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
             return;
-        _queue.Writer.TryComplete();
         try
         {
-            await _writer.ConfigureAwait(false);
+            await _writer.CompleteAsync().ConfigureAwait(false);
         }
         finally
         {
             _insert.Dispose();
             await _connection.DisposeAsync().ConfigureAwait(false);
         }
-        if (_failure is not null)
-            throw new InvalidOperationException($"The audit writer for '{_path}' failed; some events were not stored.", _failure);
     }
 
-    private async ValueTask WriteSlowAsync(AuditEvent auditEvent)
+    private sealed class Store(SqliteAuditLog log) : IAuditBatchStore
     {
-        try
+        public ValueTask StoreAsync(ReadOnlyMemory<AuditEvent> batch, CancellationToken cancellationToken)
         {
-            await _queue.Writer.WriteAsync(new Entry(auditEvent, null)).ConfigureAwait(false);
+            using var transaction = log._connection.BeginTransaction(); // BEGIN IMMEDIATE: the head cannot move under us
+            log._insert.StartBatch();
+            foreach (ref readonly var e in batch.Span)
+                log._insert.Add(e);
+            log._insert.WriteHead();
+            transaction.Commit();
+            return default;
         }
-        catch (ChannelClosedException ex)
-        {
-            throw Closed(ex);
-        }
+
+        public bool IsTransient(Exception exception) =>
+            exception is SqliteException { SqliteErrorCode: SQLitePCL.raw.SQLITE_BUSY or SQLitePCL.raw.SQLITE_LOCKED };
     }
-
-    private Exception Closed(Exception inner) => _failure is not null
-        ? new InvalidOperationException($"The audit writer for '{_path}' failed; no more events are accepted.", _failure)
-        : new ObjectDisposedException(nameof(SqliteAuditLog), inner);
-
-    private async Task RunWriterAsync()
-    {
-        var reader = _queue.Reader;
-        List<TaskCompletionSource>? flushes = null;
-        try
-        {
-            while (await reader.WaitToReadAsync().ConfigureAwait(false))
-            {
-                using (var transaction = _connection.BeginTransaction())
-                {
-                    _insert.StartBatch();
-                    var count = 0;
-                    while (count < _batchSize && reader.TryRead(out var entry))
-                    {
-                        if (entry.Flush is not null)
-                        {
-                            (flushes ??= []).Add(entry.Flush);
-                            break; // commit now so the flush completes promptly
-                        }
-                        _insert.Add(entry.Event);
-                        count++;
-                    }
-                    if (count > 0)
-                    {
-                        _insert.WriteHead();
-                        transaction.Commit();
-                        _insert.Committed();
-                    }
-                }
-                if (flushes is { Count: > 0 })
-                {
-                    foreach (var f in flushes)
-                        f.TrySetResult();
-                    flushes.Clear();
-                }
-            }
-        }
-        catch (Exception ex) when (ex is SqliteException or InvalidOperationException or IOException)
-        {
-            _failure = ex;
-            _queue.Writer.TryComplete(ex);
-            var error = new InvalidOperationException($"The audit writer for '{_path}' failed.", ex);
-            foreach (var f in flushes ?? [])
-                f.TrySetException(error);
-            while (reader.TryRead(out var entry))
-                entry.Flush?.TrySetException(error);
-        }
-    }
-
-    private readonly record struct Entry(AuditEvent Event, TaskCompletionSource? Flush);
 }

@@ -71,14 +71,18 @@ internal sealed class StateStrings
     }
 
     /// <summary>Masks every reached string of <paramref name="target"/> in place.</summary>
-    public void Mask(object target, PiiMasker masker, PiiVault vault)
+    public void Mask(object target, PiiMasker masker, PiiVault vault) =>
+        Transform(target, value => masker.Mask(value, vault));
+
+    /// <summary>Replaces every reached string of <paramref name="target"/> by <paramref name="change"/>'s result (kept when it returns the same instance).</summary>
+    public void Transform(object target, Func<string, string> change)
     {
         foreach (var (get, set) in _strings)
         {
             var value = get(target);
             if (value is null)
                 continue;
-            var masked = masker.Mask(value, vault);
+            var masked = change(value);
             if (!ReferenceEquals(masked, value))
                 set(target, masked);
         }
@@ -91,7 +95,7 @@ internal sealed class StateStrings
                 var value = list[i];
                 if (value is null)
                     continue;
-                var masked = masker.Mask(value, vault);
+                var masked = change(value);
                 if (!ReferenceEquals(masked, value))
                     list[i] = masked;
             }
@@ -106,7 +110,7 @@ internal sealed class StateStrings
             {
                 if (copy[i] is not { } value)
                     continue;
-                var masked = masker.Mask(value, vault);
+                var masked = change(value);
                 changed |= !ReferenceEquals(masked, value);
                 copy[i] = masked;
             }
@@ -116,7 +120,7 @@ internal sealed class StateStrings
         foreach (var (get, members) in _nested)
         {
             if (get(target) is { } inner)
-                members.Mask(inner, masker, vault);
+                members.Transform(inner, change);
         }
     }
 

@@ -9,6 +9,8 @@ internal static class OverlapResolver
     public static Span<PiiFinding> Resolve(Span<PiiFinding> findings, double minScore)
     {
         findings.Sort(default(ByPreference));
+        if (findings.Length > PairwiseLimit)
+            return ResolveWithCoverage(findings, minScore);
         var kept = 0;
         foreach (var candidate in findings)
         {
@@ -30,6 +32,48 @@ internal static class OverlapResolver
         var result = findings[..kept];
         result.Sort(default(ByStart));
         return result;
+    }
+
+    // Beyond this many findings the pairwise check (quadratic) gives way to a map of covered characters (linear).
+    private const int PairwiseLimit = 64;
+
+    private static Span<PiiFinding> ResolveWithCoverage(Span<PiiFinding> findings, double minScore)
+    {
+        var end = 0;
+        foreach (var f in findings)
+            end = Math.Max(end, f.End);
+        var words = (end + 63) >> 6;
+        var covered = System.Buffers.ArrayPool<ulong>.Shared.Rent(words);
+        try
+        {
+            Array.Clear(covered, 0, words);
+            var kept = 0;
+            foreach (var candidate in findings)
+            {
+                if (candidate.Score < minScore || IsCovered(covered, candidate.Start, candidate.End))
+                    continue;
+                for (var i = candidate.Start; i < candidate.End; i++)
+                    covered[i >> 6] |= 1UL << (i & 63);
+                findings[kept++] = candidate;
+            }
+            var result = findings[..kept];
+            result.Sort(default(ByStart));
+            return result;
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<ulong>.Shared.Return(covered);
+        }
+    }
+
+    private static bool IsCovered(ulong[] covered, int start, int end)
+    {
+        for (var i = start; i < end; i++)
+        {
+            if ((covered[i >> 6] & (1UL << (i & 63))) != 0)
+                return true;
+        }
+        return false;
     }
 
     private readonly struct ByPreference : IComparer<PiiFinding>

@@ -44,7 +44,7 @@ internal sealed class ReviewCheckpointStore(ReviewQueue queue, ReviewDatabase db
         var (deleted, withdrawn) = await db.DeleteCheckpointAsync(runId, queue.Time.GetUtcNow(), withReview: true, cancellationToken).ConfigureAwait(false);
         if (withdrawn is not null)
         {
-            await queue.AuditAsync(withdrawn, AuditEventType.ReviewDecided, "withdrawn: the run was resumed without a decision from the queue").ConfigureAwait(false);
+            await queue.AuditAsync(withdrawn, AuditEventType.ReviewerAction, "withdrawn: the run was resumed without a decision from the queue").ConfigureAwait(false);
             queue.Wake();
         }
         return deleted;

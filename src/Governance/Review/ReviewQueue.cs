@@ -194,7 +194,7 @@ public sealed class ReviewQueue : IAsyncDisposable
         }
         if (result.Status == RunStatus.Cancelled)
             await _db.ReleaseResumeAsync(runId, CancellationToken.None).ConfigureAwait(false);
-        await AuditAsync(item, AuditEventType.RunResumed, "resumed: " + result.Status.ToString().ToLowerInvariant()).ConfigureAwait(false);
+        await AuditAsync(item, AuditEventType.RunResumed, "resumed: " + result.Status.ToString().ToLowerInvariant(), item.Reviewer, item.ReviewerRole).ConfigureAwait(false);
         return result;
     }
 
@@ -211,7 +211,7 @@ public sealed class ReviewQueue : IAsyncDisposable
             await AuditAsync(item, AuditEventType.ReviewEscalated, $"escalated to role {item.EscalationRole ?? "(none)"}").ConfigureAwait(false);
         var rejected = await _db.RejectDueAsync(now, TimeoutReviewer, "no decision before the final deadline", cancellationToken).ConfigureAwait(false);
         foreach (var item in rejected)
-            await AuditAsync(item, AuditEventType.ReviewDecided, "rejected by " + TimeoutReviewer + ": no decision before the final deadline").ConfigureAwait(false);
+            await AuditAsync(item, AuditEventType.GateDecision, "rejected: no decision before the final deadline", TimeoutReviewer).ConfigureAwait(false);
         if (rejected.Count > 0)
             Wake();
         return new ReviewTimeouts(escalated, rejected);
@@ -281,7 +281,7 @@ public sealed class ReviewQueue : IAsyncDisposable
             throw new ReviewAlreadyDecidedException(item);
         if (!item.Allows(role))
         {
-            await AuditAsync(item, AuditEventType.ReviewDecided, $"refused: role {role ?? "(none)"} may not decide").ConfigureAwait(false);
+            await AuditAsync(item, AuditEventType.ReviewerAction, $"refused: role {role ?? "(none)"} may not decide this gate", reviewer, role, typedByPerson: true).ConfigureAwait(false);
             throw new ReviewNotAllowedException(item, role);
         }
         if (edits is { Count: > 0 })
@@ -295,9 +295,8 @@ public sealed class ReviewQueue : IAsyncDisposable
         }
         var decided = await GetAsync(runId, cancellationToken).ConfigureAwait(false)
             ?? throw new KeyNotFoundException($"No review exists for run '{runId}'.");
-        var outcome = $"{(approved ? "approved" : "rejected")} by {reviewer}" + (role is null ? "" : $" (role {role})")
-            + (edits is { Count: > 0 } ? " with edits to " + string.Join(", ", edits.Keys) : "");
-        await AuditAsync(decided, AuditEventType.ReviewDecided, outcome).ConfigureAwait(false);
+        var outcome = (approved ? "approved" : "rejected") + (edits is { Count: > 0 } ? " with edits to " + string.Join(", ", edits.Keys) : "");
+        await AuditAsync(decided, AuditEventType.GateDecision, outcome, reviewer, role).ConfigureAwait(false);
         Wake();
         return decided;
     }
@@ -324,7 +323,12 @@ public sealed class ReviewQueue : IAsyncDisposable
 
     internal string? Mask(string? text) => string.IsNullOrEmpty(text) ? text : _masker.Value.Mask(text, new PiiVault());
 
-    internal ValueTask AuditAsync(ReviewItem item, AuditEventType type, string outcome) =>
+    /// <summary>
+    /// Records what the queue did. Outcomes are made of verdicts, configured roles and field names (edits are checked
+    /// against the gate's list before they get here), which masking would only garble ("edits to Reply" read as a place);
+    /// text a person typed (the actor, a refused role) is masked.
+    /// </summary>
+    internal ValueTask AuditAsync(ReviewItem item, AuditEventType type, string outcome, string? actor = null, string? actorRole = null, bool typedByPerson = false) =>
         _audit is not { } sink ? default : sink.WriteAsync(new AuditEvent
         {
             Timestamp = _time.GetUtcNow(),
@@ -335,7 +339,12 @@ public sealed class ReviewQueue : IAsyncDisposable
             StepIndex = -1,
             Kind = item.Step.StartsWith("tool:", StringComparison.Ordinal) ? StepKind.CallTool : StepKind.Gate,
             EventType = type,
-            Outcome = _redaction.Value.Redact(outcome),
+            Outcome = typedByPerson ? _redaction.Value.Redact(outcome) : outcome,
+            // Reviewer ids should be account ids; one typed as an e-mail address still reaches the trail masked.
+            Actor = actor is null ? null : _redaction.Value.Redact(actor),
+            // A configured role is kept as is; any other (a gate open to any role, a refused one) was typed by a person.
+            ActorRole = actorRole is null || item.AllowedRoles.Contains(actorRole, StringComparer.Ordinal) || actorRole == item.EscalationRole
+                ? actorRole : _redaction.Value.Redact(actorRole),
         });
 
     internal static string Requested(ReviewItem item)

@@ -23,8 +23,13 @@ public sealed class StepOptions<TState>
     internal int RetryMaxAttempts { get; private set; }
     internal TimeSpan RetryDelay { get; private set; }
     internal bool RetryJitter { get; private set; }
+    internal bool RetryExponential { get; private set; }
+    internal Func<Exception, bool>? RetryWhen { get; private set; }
+    internal Func<Exception, TimeSpan?>? RetryAfter { get; private set; }
     internal CircuitBreakerSettings? CircuitBreaker { get; private set; }
     internal Func<TState, Exception, CancellationToken, ValueTask>? Fallback { get; private set; }
+    internal Func<Exception, bool>? FallbackWhen { get; private set; }
+    internal Func<Exception, string>? FallbackReason { get; private set; }
     internal List<Action<ResiliencePipelineBuilder>>? Custom { get; private set; }
     internal BatchingSettings? Batching { get; private set; }
 
@@ -46,6 +51,38 @@ public sealed class StepOptions<TState>
         RetryMaxAttempts = maxAttempts;
         RetryDelay = delay;
         RetryJitter = jitter;
+        RetryExponential = false;
+        RetryWhen = null;
+        RetryAfter = null;
+        return this;
+    }
+
+    /// <summary>
+    /// Runs the step up to <paramref name="maxAttempts"/> times in all, but retries only the failures
+    /// <paramref name="shouldRetry"/> accepts (a transient HTTP error, say; a wrong API key is not worth a second try).
+    /// </summary>
+    /// <param name="maxAttempts">Attempts in all, the first included.</param>
+    /// <param name="delay">The wait before the first retry; doubled before each further one when <paramref name="exponential"/>.</param>
+    /// <param name="shouldRetry">Whether a failure is worth another attempt. Cancellation by the caller is never retried.</param>
+    /// <param name="retryAfter">
+    /// Optional: the wait a failure asks for (e.g. an HTTP 429's <c>Retry-After</c>); null from it, or no function, uses <paramref name="delay"/>.
+    /// </param>
+    /// <param name="exponential">Doubles the delay at each retry.</param>
+    /// <param name="jitter">Randomises the delay a little, so that many items retrying at once do not hit the service together.</param>
+    /// <example>
+    /// <code>
+    /// .Generate("draft", llm, Prompt, Apply, configure: o =&gt; o
+    ///     .WithRetry(3, TimeSpan.FromMilliseconds(200), ex =&gt; ex is HttpRequestException, exponential: true))
+    /// </code>
+    /// </example>
+    public StepOptions<TState> WithRetry(int maxAttempts, TimeSpan delay, Func<Exception, bool> shouldRetry,
+        Func<Exception, TimeSpan?>? retryAfter = null, bool exponential = false, bool jitter = true)
+    {
+        ArgumentNullException.ThrowIfNull(shouldRetry);
+        WithRetry(maxAttempts, delay, jitter);
+        RetryWhen = shouldRetry;
+        RetryAfter = retryAfter;
+        RetryExponential = exponential;
         return this;
     }
 
@@ -60,10 +97,23 @@ public sealed class StepOptions<TState>
     }
 
     /// <summary>Runs <paramref name="fallback"/> instead when the step finally fails (after retries, on timeout or open circuit).</summary>
-    public StepOptions<TState> WithFallback(Func<TState, Exception, CancellationToken, ValueTask> fallback)
+    /// <param name="fallback">Writes a replacement result into the state.</param>
+    /// <param name="when">
+    /// Optional: which failures fall back; the others fail the step as if there were no fallback (e.g. a rejected API
+    /// key should stop the run, not be papered over). Null: every failure except the caller's cancellation.
+    /// </param>
+    /// <param name="reason">
+    /// Optional: why the step fell back, in a few words free of personal data and secrets (e.g. <c>HTTP 503 from
+    /// api.example.com</c>); the step's outcome becomes <c>fallback after {reason}</c>, and audit and telemetry record it
+    /// (see <see cref="StepContext.Fallback"/>). Null: the exception's type name.
+    /// </param>
+    public StepOptions<TState> WithFallback(Func<TState, Exception, CancellationToken, ValueTask> fallback,
+        Func<Exception, bool>? when = null, Func<Exception, string>? reason = null)
     {
         ArgumentNullException.ThrowIfNull(fallback);
         Fallback = fallback;
+        FallbackWhen = when;
+        FallbackReason = reason;
         return this;
     }
 

@@ -31,4 +31,20 @@ public abstract class RunContext
 
     /// <summary>A bag for middleware to share per-run data (e.g. the PII vault). Created on first use.</summary>
     public abstract IDictionary<string, object?> Items { get; }
+
+    /// <summary>
+    /// How the run stands: the engine sets it when the steps stop (<see cref="RunStatus.Completed"/>,
+    /// <see cref="RunStatus.Suspended"/> or <see cref="RunStatus.Cancelled"/>), so run middleware reads it after
+    /// <c>next</c> returns. A failed step surfaces as the exception thrown by <c>next</c> instead.
+    /// </summary>
+    public RunStatus Status { get; protected internal set; }
+
+    /// <summary>The gate that suspended the run, once <see cref="Status"/> is <see cref="RunStatus.Suspended"/>.</summary>
+    public string? SuspendedAtStep { get; protected internal set; }
+
+    /// <summary>The gate's reason for asking a human, if it gave one.</summary>
+    public string? SuspendReason { get; protected internal set; }
+
+    /// <summary>The reviewer's decision a resumed run brings to its gate; null once the gate has applied it, and in runs that were not resumed.</summary>
+    public GateDecision? PendingDecision { get; protected internal set; }
 }

@@ -26,4 +26,7 @@ public abstract class StepContext
     /// step body after it runs; audit and telemetry record it.
     /// </summary>
     public string? Outcome { get; set; }
+
+    /// <summary>Set when the step's fallback ran instead of its body (see <c>StepOptions.WithFallback</c>); null otherwise.</summary>
+    public StepFallback? Fallback { get; internal set; }
 }

@@ -42,25 +42,39 @@ internal sealed class StepResilience<TState>
     public async ValueTask ExecuteAsync(WorkflowStep<TState> step, StepScope<TState> scope)
     {
         var cancellationToken = scope.RunScope.CancellationToken;
+        scope.Attempts = 0;
         try
         {
             var pipeline = PipelineFor(scope.RunScope.TimeProvider);
             if (pipeline is null)
             {
+                scope.Attempts = 1;
                 await step.ExecuteAsync(scope, cancellationToken).ConfigureAwait(false);
             }
             else
             {
                 await pipeline.ExecuteAsync(
-                    static (s, ct) => s.step.ExecuteAsync(s.scope, ct),
+                    static (s, ct) =>
+                    {
+                        s.scope.Attempts++;
+                        return s.step.ExecuteAsync(s.scope, ct);
+                    },
                     (step, scope),
                     cancellationToken).ConfigureAwait(false);
             }
         }
         catch (Exception ex) when (Fallback is not null && !(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
         {
+            if (_options.FallbackWhen is { } when && !when(ex))
+            {
+                throw;
+            }
+
             await Fallback(scope.RunScope.TypedState, ex, cancellationToken).ConfigureAwait(false);
-            scope.Outcome = "fallback after " + ex.GetType().Name;
+            var reason = _options.FallbackReason?.Invoke(ex) is { Length: > 0 } described ? described : ex.GetType().Name;
+            scope.Fallback = new StepFallback(ex, reason, Math.Max(1, scope.Attempts));
+            scope.Outcome = "fallback after " + reason;
+            scope.Activity?.SetTag(TelemetryNames.StepFallback, reason);
         }
     }
 
@@ -84,13 +98,23 @@ internal sealed class StepResilience<TState>
         var builder = new ResiliencePipelineBuilder { TimeProvider = time };
         if (_options.RetryMaxAttempts > 1)
         {
-            builder.AddRetry(new RetryStrategyOptions
+            var retry = new RetryStrategyOptions
             {
                 MaxRetryAttempts = _options.RetryMaxAttempts - 1,
                 Delay = _options.RetryDelay,
                 UseJitter = _options.RetryJitter,
-                BackoffType = DelayBackoffType.Constant,
-            });
+                BackoffType = _options.RetryExponential ? DelayBackoffType.Exponential : DelayBackoffType.Constant,
+            };
+            if (_options.RetryWhen is { } when)
+            {
+                retry.ShouldHandle = args => new ValueTask<bool>(
+                    args.Outcome.Exception is { } e && e is not OperationCanceledException && when(e));
+            }
+            if (_options.RetryAfter is { } after)
+            {
+                retry.DelayGenerator = args => new ValueTask<TimeSpan?>(args.Outcome.Exception is { } e ? after(e) : null);
+            }
+            builder.AddRetry(retry);
         }
         if (_options.CircuitBreaker is { } cb)
         {

@@ -61,13 +61,8 @@ internal sealed class RunScope<TState> : RunContext
     /// <summary>Set before each step to the following one; a branch overwrites it.</summary>
     public int NextIndex { get; set; }
 
-    /// <summary>The decision a resumed gate applies instead of asking again.</summary>
-    public GateDecision? PendingDecision { get; set; }
-
     public bool SuspendRequested { get; set; }
-    public string? SuspendReason { get; set; }
     public GateReview? SuspendReview { get; set; }
-    public string? SuspendedAtStep { get; set; }
 
     /// <summary>Non-null when the run is an item of a batch run whose workflow has batching steps.</summary>
     public Batching.BatchItem? BatchItem { get; init; }
@@ -75,7 +70,6 @@ internal sealed class RunScope<TState> : RunContext
     /// <summary>Non-null when the run is streamed.</summary>
     public ChannelWriter<WorkflowUpdate>? Sink { get; set; }
 
-    public RunStatus Status { get; set; }
     public WorkflowStepException? Error { get; set; }
     public List<StepTiming> Timings { get; }
 }

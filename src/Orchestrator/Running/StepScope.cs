@@ -20,4 +20,7 @@ internal sealed class StepScope<TState> : StepContext
 
     /// <summary>The step's span when someone listens; steps add GenAI attributes to it.</summary>
     public Activity? Activity { get; set; }
+
+    /// <summary>How many times the step body has run in this step (retries counted); kept by the step's resilience.</summary>
+    public int Attempts { get; set; }
 }

@@ -37,6 +37,7 @@ public sealed partial class WorkflowRunner
 
             scope.Current = step;
             scope.Outcome = null;
+            scope.Fallback = null;
             run.NextIndex = index + 1;
             if (run.Sink is { } sink)
             {

@@ -19,6 +19,8 @@ public static class TelemetryNames
     public const string Status = "hybridai.status";
     /// <summary>The step's PII-free outcome.</summary>
     public const string StepOutcome = "hybridai.step.outcome";
+    /// <summary>Why the step's fallback ran instead of its body (PII-free), when it did.</summary>
+    public const string StepFallback = "hybridai.step.fallback";
     /// <summary>The search mode a retrieve step asked for: keyword, vector or hybrid.</summary>
     public const string RetrievalMode = "hybridai.retrieval.mode";
     /// <summary>How many hits a retrieve step asked for at most.</summary>

@@ -218,4 +218,35 @@ public class SqliteAuditLogTests : IDisposable
         var ex = await Assert.ThrowsAsync<FileNotFoundException>(() => SqliteAuditLog.VerifyAsync(path));
         Assert.Contains("missing.db", ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Events_written_while_another_process_locks_the_file_are_stored_once_it_is_released()
+    {
+        var path = _dir.File("audit.db");
+        await using var log = new SqliteAuditLog(path, batchSize: 16);
+        await log.WriteAsync(Event("run-1", 0));
+        await log.FlushAsync();
+
+        var holder = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        await holder.OpenAsync();
+        // Another writer's open write transaction (BEGIN IMMEDIATE) holds the file's write lock.
+        var other = holder.BeginTransaction();
+        await using (var lockIt = holder.CreateCommand())
+        {
+            lockIt.Transaction = other;
+            lockIt.CommandText = "UPDATE audit_head SET last_id = last_id;";
+            await lockIt.ExecuteNonQueryAsync();
+        }
+        for (var i = 1; i < 100; i++)
+            await log.WriteAsync(Event("run-1", i));
+        var flushed = log.FlushAsync();
+        await Task.Delay(300);
+        Assert.False(flushed.IsCompleted); // the writer waits on the lock instead of dropping the batch
+        other.Rollback(); // releases the lock
+        await holder.DisposeAsync();
+
+        await flushed;
+        Assert.Equal(Enumerable.Range(0, 100), (await log.ReadAsync("run-1")).Select(e => e.StepIndex));
+        Assert.Equal(new AuditVerification(true, 100, null, null), await SqliteAuditLog.VerifyAsync(path));
+    }
 }

@@ -133,9 +133,9 @@ public sealed class GatedReviewTests : IAsyncLifetime, IDisposable
         Assert.Null(await second.Checkpoints.LoadAsync(runId));
         Assert.NotNull((await second.GetAsync(runId))!.ResumedAt);
         var trail = Audit.Events.Where(e => e.RunId == runId).Select(e => e.EventType).ToList();
-        Assert.Equal([AuditEventType.ReviewRequested, AuditEventType.ReviewDecided, AuditEventType.RunResumed], trail);
-        Assert.Contains("approved by u-1042 (role support-lead) with edits to Reply, amount",
-            Audit.Events.Single(e => e.EventType == AuditEventType.ReviewDecided).Outcome, StringComparison.Ordinal);
+        Assert.Equal([AuditEventType.ReviewRequested, AuditEventType.GateDecision, AuditEventType.RunResumed], trail);
+        var decision = Audit.Events.Single(e => e.EventType == AuditEventType.GateDecision);
+        Assert.Equal(("approved with edits to Reply, amount", "u-1042", "support-lead"), (decision.Outcome, decision.Actor, decision.ActorRole));
         Assert.DoesNotContain(Audit.Events, e => (e.Outcome ?? "").Contains("jane", StringComparison.Ordinal) || (e.Outcome ?? "").Contains("450 as agreed", StringComparison.Ordinal));
     }
 
@@ -192,6 +192,9 @@ public sealed class GatedReviewTests : IAsyncLifetime, IDisposable
 
         var item = (await queue.GetAsync(run.RunId))!;
         Assert.Equal((ReviewStatus.Pending, (string?)null), (item.Status, item.Reviewer));
+        var refused = Audit.Events.First(ev => ev.EventType == AuditEventType.ReviewerAction);
+        Assert.Equal(("refused: role intern may not decide this gate", "intern"), (refused.Outcome, refused.ActorRole));
+        Assert.DoesNotContain("jane", refused.Actor, StringComparison.Ordinal);
         Assert.NotNull(await queue.Checkpoints.LoadAsync(run.RunId));
     }
 
@@ -305,7 +308,7 @@ public sealed class GatedReviewTests : IAsyncLifetime, IDisposable
         var closed = await queue.WaitForDecisionAsync(run.RunId, TimeSpan.FromMinutes(1));
 
         Assert.Equal((ReviewStatus.Rejected, ReviewQueue.TimeoutReviewer), (closed.Status, closed.Reviewer));
-        Assert.Contains(Audit.Events, e => e.EventType == AuditEventType.ReviewDecided && e.RunId == run.RunId && (e.Outcome ?? "").Contains("final deadline", StringComparison.Ordinal));
+        Assert.Contains(Audit.Events, e => e.EventType == AuditEventType.GateDecision && e.RunId == run.RunId && e.Actor == ReviewQueue.TimeoutReviewer && (e.Outcome ?? "").Contains("final deadline", StringComparison.Ordinal));
         await stop.CancelAsync();
         await loop;
     }

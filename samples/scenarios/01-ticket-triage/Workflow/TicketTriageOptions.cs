@@ -34,6 +34,21 @@ public sealed record TicketTriageOptions
     /// </summary>
     public string? WordVectorsFolder { get; init; }
 
-    /// <summary>Time allowed for drafting a reply before falling back to the no-model writer. Default 30 s.</summary>
+    /// <summary>Time allowed for one attempt at drafting a reply before it counts as failed (and is retried or falls back to the no-model writer). Default 30 s.</summary>
     public TimeSpan DraftTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Attempts in all at drafting with an LLM writer before the no-model writer takes over; only transient failures
+    /// (timeouts, HTTP 5xx/408/429, connection refused) are retried. Default 3.
+    /// </summary>
+    public int DraftAttempts { get; init; } = 3;
+
+    /// <summary>
+    /// Chat options for an LLM writer (token budget, temperature, seed); null: the model's defaults. The no-model
+    /// writer, and the fallback to it, never get them.
+    /// </summary>
+    public Microsoft.Extensions.AI.ChatOptions? DraftOptions { get; init; }
+
+    /// <summary>The wait before the first retry of a failed draft, doubled (with jitter) before each further one. Default 500 ms.</summary>
+    public TimeSpan DraftRetryDelay { get; init; } = TimeSpan.FromMilliseconds(500);
 }

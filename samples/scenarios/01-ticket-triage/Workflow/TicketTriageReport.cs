@@ -38,6 +38,18 @@ public sealed record TicketTriageReport
     /// <summary>How the knowledge base was searched: mode, embedder, and any fallback notice.</summary>
     public RetrievalSetup Retrieval { get; init; } = new(SearchMode.Keyword, "none (keyword only)", null);
 
+    /// <summary><see cref="Writer"/> when no LLM was given.</summary>
+    public const string NoModelWriter = "grounded (no model)";
+
+    /// <summary>Who drafted the replies: <see cref="NoModelWriter"/>, or the LLM's provider and model.</summary>
+    public string Writer { get; init; } = NoModelWriter;
+
+    /// <summary>Drafts the no-model writer wrote because the LLM failed, by reason (e.g. <c>HTTP 503 from host:port</c>).</summary>
+    public IReadOnlyDictionary<string, int> Fallbacks { get; init; } = new Dictionary<string, int>();
+
+    /// <summary>How many drafts fell back to the no-model writer.</summary>
+    public int FellBack => Fallbacks.Values.Sum();
+
     /// <summary>Wall-clock time of the batch.</summary>
     public TimeSpan Elapsed { get; init; }
 

@@ -18,6 +18,13 @@ public sealed record TicketTriageRun
     /// <summary>How many tickets are processed at once. Default: the processor count.</summary>
     public int MaxParallelism { get; init; } = Environment.ProcessorCount;
 
+    /// <summary>
+    /// An LLM to draft the replies (a local GGUF model, an OpenAI-compatible endpoint…); null: the no-model grounded
+    /// writer. An LLM that fails (after the retries of <see cref="TicketTriageOptions.DraftAttempts"/>) falls back to the
+    /// grounded writer, and the report counts those drafts by reason. The caller keeps ownership: it is not disposed.
+    /// </summary>
+    public Microsoft.Extensions.AI.IChatClient? Writer { get; init; }
+
     /// <summary>The workflow's knobs, among them the retrieval mode (hybrid by default).</summary>
     public TicketTriageOptions Options { get; init; } = new();
 }

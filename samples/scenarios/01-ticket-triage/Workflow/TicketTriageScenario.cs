@@ -41,7 +41,7 @@ public static class TicketTriageScenario
         var (tickets, inputErrors) = ReadInput(run.InputPath, data);
 
         var options = run.Options ?? new TicketTriageOptions();
-        await using var components = await TicketTriageComponents.CreateAsync(data, run.WorkDirectory, options: options, cancellationToken: cancellationToken)
+        await using var components = await TicketTriageComponents.CreateAsync(data, run.WorkDirectory, run.Writer, options, cancellationToken)
             .ConfigureAwait(false);
         var workflow = TicketTriageWorkflow.Build(components, options);
         var runner = new WorkflowRunner(checkpoints: components.Checkpoints);
@@ -72,7 +72,20 @@ public static class TicketTriageScenario
         return tally.ToReport(inputErrors, TimeProvider.System.GetElapsedTime(started), trainCategories, trainPriorities) with
         {
             Retrieval = new RetrievalSetup(options.Retrieval, components.Embedder, components.RetrievalNotice),
+            Writer = WriterName(run.Writer),
         };
+    }
+
+    private static string WriterName(Microsoft.Extensions.AI.IChatClient? writer)
+    {
+        if (writer is null)
+        {
+            return TicketTriageReport.NoModelWriter;
+        }
+
+        var metadata = writer.GetService(typeof(Microsoft.Extensions.AI.ChatClientMetadata)) as Microsoft.Extensions.AI.ChatClientMetadata;
+        var provider = metadata?.ProviderName ?? writer.GetType().Name;
+        return metadata?.DefaultModelId is { } model ? $"{provider} {model}, falls back to grounded" : $"{provider}, falls back to grounded";
     }
 
     /// <summary>
@@ -203,9 +216,11 @@ public static class TicketTriageScenario
         private readonly List<string> _steps = [.. steps];
         private readonly Dictionary<string, List<TimeSpan>> _latencies = new(StringComparer.Ordinal);
         private readonly Dictionary<string, int> _perCategory = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _fallbacks = new(StringComparer.Ordinal);
         private readonly List<string> _failures = [];
         private readonly List<(string Expected, string Predicted)> _category = [];
         private readonly List<(string Expected, string Predicted)> _priority = [];
+        private const string FallbackPrefix = "fallback after ";
         private int _tickets, _processed, _auto, _review;
 
         public void Add(TicketRecord ticket, RunResult<TicketState> result)
@@ -219,6 +234,11 @@ public static class TicketTriageScenario
                 }
 
                 list.Add(step.Elapsed);
+                if (step.Outcome is { } outcome && outcome.StartsWith(FallbackPrefix, StringComparison.Ordinal))
+                {
+                    var reason = outcome[FallbackPrefix.Length..];
+                    _fallbacks[reason] = _fallbacks.GetValueOrDefault(reason) + 1;
+                }
             }
 
             if (result.Status is RunStatus.Failed or RunStatus.Cancelled)
@@ -260,6 +280,7 @@ public static class TicketTriageScenario
             Failures = _failures,
             InputErrors = inputErrors,
             PerCategory = _perCategory,
+            Fallbacks = _fallbacks,
             CategoryQuality = Quality(_category, trainCategories),
             PriorityQuality = Quality(_priority, trainPriorities),
             StepLatencies = [.. _steps.Where(_latencies.ContainsKey).Select(s => Latency(s, _latencies[s]))],

@@ -1,6 +1,7 @@
 using HybridAI.Abstractions.Retrieval;
 using HybridAI.Generators.Chat;
 using HybridAI.Generators.Grounding;
+using HybridAI.Generators.Resilience;
 using HybridAI.Governance.Audit;
 using HybridAI.Governance.Masking;
 using HybridAI.Governance.Pii;
@@ -12,7 +13,7 @@ namespace HybridAI.Scenarios.TicketTriage;
 /// <summary>
 /// Scenario 01 as a workflow: mask PII → classify category → classify priority → retrieve KB
 /// articles (hybrid search by default, see <see cref="TicketTriageOptions.Retrieval"/>) → draft a cited reply → decide the route → human review gate for urgent,
-/// low-confidence or ungrounded tickets. Every step is audited.
+/// low-confidence or ungrounded tickets. Every step is audited, and so is a draft that fell back from an LLM to the no-model writer.
 /// </summary>
 public static class TicketTriageWorkflow
 {
@@ -51,14 +52,21 @@ public static class TicketTriageWorkflow
             })
             .Retrieve("retrieve-kb", components.KnowledgeBase, static s => s.Text, static (s, hits) => s.Evidence = [.. hits],
                 new RetrieveOptions<TicketState> { Mode = o.Retrieval, Top = o.EvidenceCount })
-            .Generate("draft-reply", components.Writer, PromptFor, ApplyDraft, configure: step =>
+            // A failed or slow LLM never leaves a ticket without a draft: transient failures are retried, then the
+            // no-model writer takes over and the audit log says why. A refused key fails the tickets instead (see GenerationResilience).
+            .Generate("draft-reply", components.Writer, PromptFor, ApplyDraft, new GenerationResilience
             {
-                step.WithTimeout(o.DraftTimeout);
+                Timeout = o.DraftTimeout,
+                MaxAttempts = fallbackWriter is null ? 1 : o.DraftAttempts,
+                RetryDelay = o.DraftRetryDelay,
+                Fallback = fallbackWriter,
+            }, options: fallbackWriter is null ? null : o.DraftOptions, configure: step =>
+            {
                 if (fallbackWriter is not null)
                 {
-                    // A failed or slow LLM never leaves a ticket without a draft: the no-model writer takes over.
-                    step.WithFallback(async (s, _, ct) =>
-                        ApplyDraft(s, await fallbackWriter.GetResponseAsync(PromptFor(s), cancellationToken: ct).ConfigureAwait(false)));
+                    // An LLM that keeps failing is not called for every ticket of a batch: after 5 calls in 30 s with half
+                    // of them failed, tickets go straight to the no-model writer for 15 s.
+                    step.WithCircuitBreaker(0.5, 5, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(15));
                 }
             })
             .Transform("decide-route", s =>

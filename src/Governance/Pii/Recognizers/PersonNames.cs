@@ -25,7 +25,7 @@ public static partial class PiiRecognizers
     public static IPiiRecognizer PersonNameInContext() =>
         new RegexRecognizer("person-context", PiiTypes.Person, NameInContextRegex(), IsNotStopWord, score: 0.85);
 
-    /// <summary>A known first name (English, French, German), with the capitalised word after it as last name.</summary>
+    /// <summary>A known first name (from the @faker-js/faker locale data), with the capitalised word after it as last name.</summary>
     public static IPiiRecognizer PersonNameFromFirstName() => new FirstNameRecognizer();
 
     private static bool IsNotStopWord(ReadOnlySpan<char> value)
@@ -41,8 +41,11 @@ public static partial class PiiRecognizers
 
         public void Recognize(string text, List<PiiFinding> findings)
         {
+            var covered = 0;
             foreach (var m in CapitalisedWordRegex().EnumerateMatches(text))
             {
+                if (m.Index < covered)
+                    continue; // the last name of the previous finding ("Jean-Pierre Martin") is not a first name again
                 var word = text.AsSpan(m.Index, m.Length);
                 var hyphen = word.IndexOf('-');
                 if (!FirstNames.Lookup.Contains(word) && (hyphen < 0 || !FirstNames.Lookup.Contains(word[..hyphen])))
@@ -59,6 +62,7 @@ public static partial class PiiRecognizers
                     break;
                 }
                 findings.Add(new PiiFinding(PiiTypes.Person, m.Index, end - m.Index, score, Name));
+                covered = end;
             }
         }
     }

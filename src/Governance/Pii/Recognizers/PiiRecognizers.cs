@@ -13,7 +13,7 @@ public static partial class PiiRecognizers
     public static IReadOnlyList<IPiiRecognizer> All() =>
     [
         Email(), Url(), Phone(), CreditCard(), Iban(), UsSsn(), UsSsnWithoutSeparators(), FrenchNir(),
-        IPv4(), IPv6(), NumericDate(), WrittenDate(), PersonNameInContext(), PersonNameInSignature(), PersonNameFromFirstName(), StreetAddress(),
+        IPv4(), IPv6(), NumericDate(), WrittenDate(), PersonNameInContext(), PersonNameInSignature(), NamesAndPlaces(), StreetAddress(),
     ];
 
     private static readonly string[] BirthContext =

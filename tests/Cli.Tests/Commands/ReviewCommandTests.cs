@@ -15,7 +15,8 @@ public sealed class ReviewCommandTests : IDisposable
     public async Task Resume_in_a_new_process_gives_the_same_result_as_an_uninterrupted_run()
     {
         // Suspend: the golden set leaves urgent and unsure tickets at the review gate, checkpointed in SQLite.
-        await TicketTriageScenario.RunAsync(new TicketTriageRun { WorkDirectory = _interrupted, MaxParallelism = 1 });
+        var results = Path.Combine(_interrupted, "results.jsonl");
+        await TicketTriageScenario.RunAsync(new TicketTriageRun { WorkDirectory = _interrupted, MaxParallelism = 1, OutputPath = results });
         string runId;
         await using (var queue = new ReviewQueue(Path.Combine(_interrupted, "review.db")))
         {
@@ -24,13 +25,16 @@ public sealed class ReviewCommandTests : IDisposable
             runId = pending[0].RunId;
         }
 
+        // The state holds the ticket id PII-masked; the results file maps the run to the ticket as it came in.
+        var ticketId = File.ReadLines(results).Select(l => JsonDocument.Parse(l).RootElement)
+            .Single(r => r.GetProperty("run_id").GetString() == runId).GetProperty("id").GetString();
+
         // Resume in another process: the real `hybridai` executable, which rebuilds everything from the work folder.
         var resumed = await RunHybridAI("review", "approve", runId, "--reviewer", "lead", "--json", "--work-dir", _interrupted);
         var fromNewProcess = JsonSerializer.Deserialize<TicketState>(resumed)!;
         Assert.Equal("approved", fromNewProcess.Route);
 
         // Uninterrupted: the same ticket through the same workflow in this process, decided as soon as it reaches the gate.
-        var ticketId = fromNewProcess.Id;
         var ticket = TicketTriageScenario.LoadData(ScenarioData.Locate()).Golden.Single(t => t.Id == ticketId);
         var data = TicketTriageScenario.LoadData(ScenarioData.Locate());
         await using var components = await TicketTriageComponents.CreateAsync(data, _uninterrupted);

@@ -25,9 +25,10 @@ public sealed class ReviewCommandTests : IDisposable
             runId = pending[0].RunId;
         }
 
-        // The state holds the ticket id PII-masked; the results file maps the run to the ticket as it came in.
+        // The state holds the ticket id PII-masked; the results file (in input order) names the tickets as they came in.
+        // One run at a time suspends in that order, so the oldest pending review is the first suspended ticket.
         var ticketId = File.ReadLines(results).Select(l => JsonDocument.Parse(l).RootElement)
-            .Single(r => r.GetProperty("run_id").GetString() == runId).GetProperty("id").GetString();
+            .First(r => r.GetProperty("status").GetString() == "suspended").GetProperty("id").GetString();
 
         // Resume in another process: the real `hybridai` executable, which rebuilds everything from the work folder.
         var resumed = await RunHybridAI("review", "approve", runId, "--reviewer", "lead", "--json", "--work-dir", _interrupted);

@@ -193,7 +193,6 @@ public static class TicketTriageScenario
             var line = JsonSerializer.Serialize(new
             {
                 id = ticket.Id,
-                run_id = result.RunId,
                 status = result.Status.ToString().ToLowerInvariant(),
                 category = s?.Category,
                 category_confidence = s is null ? 0 : Math.Round(s.CategoryConfidence, 4),

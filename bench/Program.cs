@@ -23,6 +23,7 @@ using HybridAI.Benchmarks;
 // dotnet run -c Release --project bench -- cache       (response cache: p50/p95 of exact and semantic hits and of misses at 2,000 and 20,000 entries, SQLite scan vs in-memory index, one caller)
 // dotnet run -c Release --project bench -- drafts      (no-model GroundedDraftWriter drafts/s: replies, summaries, reports over 5 KB paragraphs, allocations per draft)
 // dotnet run -c Release --project bench -- pii         (PII detection on data/pii-eval: per-type P/R/F2 and MB/s of the default detector; peer: bench/peers/redact-pii)
+// dotnet run -c Release --project bench -- review [--runs 2000]  (human-in-the-loop round trips/s: suspend + decide + resume through ReviewQueue on SQLite and PostgreSQL, vs the plain checkpoint store)
 // dotnet run -c Release --project bench -- llama [THREADS]  (llama.cpp binding: prompt/generation tok/s, first token; peer: bench/peers/node-llama-cpp)
 var mode = args.Length > 0 ? args[0] : "engine";
 switch (mode)
@@ -99,7 +100,10 @@ switch (mode)
         return LlamaThroughput.Run(args[1..]);
     case "pii":
         return PiiThroughput.Run();
+    case "review":
+        await ReviewThroughput.RunAsync(args[1..]).ConfigureAwait(false);
+        return 0;
     default:
-        Console.Error.WriteLine($"Unknown mode '{mode}'. Use engine, gbdt, onnx, audit-sink, classifiers, tabular, embeddings, batching, tokens, onnx-decoder, scenario, vector-exact, hnsw, ingest, masking, tool-loop, rag, mcp, drafts, cache, pii, pii-names, serve or llama.");
+        Console.Error.WriteLine($"Unknown mode '{mode}'. Use engine, gbdt, onnx, audit-sink, classifiers, tabular, embeddings, batching, tokens, onnx-decoder, scenario, vector-exact, hnsw, ingest, masking, tool-loop, rag, mcp, drafts, cache, pii, pii-names, review, serve or llama.");
         return 2;
 }

@@ -41,4 +41,10 @@ public enum AuditEventType
     GateDecision,
     /// <summary>A reviewer did something outside a gate (claimed, commented, reassigned an item).</summary>
     ReviewerAction,
+    /// <summary>A run suspended at a gate entered the review queue (written together with its checkpoint); the outcome names the allowed roles and deadlines.</summary>
+    ReviewRequested,
+    /// <summary>A review passed its escalation time undecided; its escalation role may now decide it.</summary>
+    ReviewEscalated,
+    /// <summary>A decided run resumed from its checkpoint through the review queue; the outcome is the run's status.</summary>
+    RunResumed,
 }

@@ -10,7 +10,7 @@ namespace HybridAI.Governance.Review;
 
 /// <summary>
 /// Sends each call to an <see cref="ApprovalRequiredAIFunction"/> to the human review queue and waits for the
-/// decision: the tool runs only once a reviewer approves it (<see cref="ReviewQueue.DecideAsync"/>, which is what
+/// decision: the tool runs only once a reviewer approves it (<see cref="ReviewQueue.DecideAsync(string, bool, string, string?, CancellationToken)"/>, which is what
 /// <c>hybridai review approve|reject</c> calls). The review item names the tool and shows its arguments PII-masked and
 /// shortened; raw arguments go nowhere else (not in items, audit events or exceptions). A rejection, or no decision
 /// within <see cref="ReviewQueueToolApproverOptions.Timeout"/> (the review is then closed as rejected), answers the

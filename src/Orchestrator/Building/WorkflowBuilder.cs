@@ -127,7 +127,34 @@ public sealed class WorkflowBuilder<TState>
     {
         ArgumentNullException.ThrowIfNull(needsReview);
         ArgumentNullException.ThrowIfNull(onDecision);
-        return Add(new GateStep<TState>(name, needsReview, onDecision, reason), null);
+        return Add(new GateStep<TState>(name, s => needsReview(s) ? reason?.Invoke(s) ?? string.Empty : null, onDecision, null), null);
+    }
+
+    /// <summary>
+    /// Asks a human when <paramref name="condition"/> gives a reason (see <see cref="GateConditions"/>): the run is
+    /// checkpointed and suspends; <paramref name="configure"/> says who may decide, the deadlines, the editable fields
+    /// and the summary a reviewer sees. On resume, <paramref name="onDecision"/> applies the decision.
+    /// </summary>
+    /// <example>
+    /// <code>
+    /// .Gate("human-review", GateConditions.ConfidenceBelow&lt;Ticket&gt;(t =&gt; t.Confidence, 0.7),
+    ///     (t, d) =&gt; t.Route = d.Approved ? "approved" : "rejected",
+    ///     gate =&gt; gate.AllowRoles("support-lead").AllowEdits("reply").EscalateTo("manager", TimeSpan.FromHours(2)))
+    /// </code>
+    /// </example>
+    public WorkflowBuilder<TState> Gate(string name, GateCondition<TState> condition, Action<TState, GateDecision> onDecision,
+        Action<GateOptions<TState>>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        ArgumentNullException.ThrowIfNull(onDecision);
+        GateOptions<TState>? options = null;
+        if (configure is not null)
+        {
+            options = new GateOptions<TState>();
+            configure(options);
+            options.Validate(name);
+        }
+        return Add(new GateStep<TState>(name, condition.Evaluate, onDecision, options), null);
     }
 
     /// <summary>Changes the state with asynchronous code.</summary>

@@ -17,4 +17,8 @@ public sealed record Checkpoint(
     string SchemaHash,
     string StateJson,
     string? Reason,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt)
+{
+    /// <summary>Who may decide the gate and what they see, when the gate declared it (a review queue stores it with the review).</summary>
+    public GateReview? Review { get; init; }
+}

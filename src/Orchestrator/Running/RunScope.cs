@@ -62,6 +62,7 @@ internal sealed class RunScope<TState> : RunContext
     public int NextIndex { get; set; }
 
     public bool SuspendRequested { get; set; }
+    public GateReview? SuspendReview { get; set; }
 
     /// <summary>Non-null when the run is an item of a batch run whose workflow has batching steps.</summary>
     public Batching.BatchItem? BatchItem { get; init; }

@@ -12,6 +12,7 @@ public sealed partial class WorkflowRunner
     /// </summary>
     /// <exception cref="KeyNotFoundException">No checkpoint for <paramref name="runId"/>.</exception>
     /// <exception cref="CheckpointMismatchException">The checkpoint belongs to another workflow, version or state schema.</exception>
+    /// <exception cref="ArgumentException">The decision edits a field the gate does not allow, that the state lacks, or with a value of the wrong type (nothing changes; the checkpoint stays).</exception>
     public async Task<RunResult<TState>> ResumeAsync<TState>(Workflow<TState> workflow, string runId, GateDecision decision,
         CancellationToken cancellationToken = default)
         where TState : class, new()
@@ -40,15 +41,26 @@ public sealed partial class WorkflowRunner
                 $"Run {runId} waits at gate '{checkpoint.StepName}', which workflow {workflow.Name} {workflow.Version} does not have.");
         }
 
+        var stateJson = checkpoint.StateJson;
+        if (decision.Edits is { Count: > 0 } edits)
+        {
+            if (!decision.Approved)
+                throw new ArgumentException($"Run {runId}: a rejection cannot carry edits; approve with edits, or reject without them.", nameof(decision));
+            var editable = (workflow.StepArray[gate] as Steps.GateStep<TState>)?.Options?.EditableFields ?? [];
+            stateJson = GateEdits.Apply(runId, checkpoint.StepName, stateJson, edits, editable);
+        }
+
         TState state;
         try
         {
-            state = JsonSerializer.Deserialize(checkpoint.StateJson, workflow.JsonInfo)
+            state = JsonSerializer.Deserialize(stateJson, workflow.JsonInfo)
                 ?? throw new JsonException("The checkpointed state is null.");
         }
         catch (JsonException ex)
         {
             // The path and position help; the JSON itself may hold personal data and stays out of the message.
+            if (!ReferenceEquals(stateJson, checkpoint.StateJson))
+                throw new ArgumentException($"Run {runId}: the edited state cannot be read as {typeof(TState).Name} (at {ex.Path ?? "?"}); check the edited values' types.", nameof(decision), ex);
             throw new CheckpointMismatchException(
                 $"Run {runId}: the checkpointed state cannot be read as {typeof(TState).Name} (at {ex.Path ?? "?"}).", ex);
         }

@@ -90,7 +90,10 @@ public sealed partial class WorkflowRunner
             workflow.SchemaHash,
             JsonSerializer.Serialize(run.TypedState, workflow.JsonInfo),
             run.SuspendReason,
-            Time.GetUtcNow());
+            Time.GetUtcNow())
+        {
+            Review = run.SuspendReview,
+        };
         await _checkpoints.SaveAsync(checkpoint, run.CancellationToken).ConfigureAwait(false);
         run.Status = RunStatus.Suspended;
         run.SuspendedAtStep = gate.Name;

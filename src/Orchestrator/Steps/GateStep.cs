@@ -3,13 +3,16 @@ using HybridAI.Orchestrator.Running;
 namespace HybridAI.Orchestrator.Steps;
 
 /// <summary>
-/// Asks for a human when <c>needsReview</c> says so: the runner then checkpoints and suspends the run.
+/// Asks for a human when <c>condition</c> gives a reason: the runner then checkpoints and suspends the run.
 /// On resume the same step runs again with the decision, so step middleware (audit) sees it.
 /// </summary>
-internal sealed class GateStep<TState>(string name, Func<TState, bool> needsReview, Action<TState, GateDecision> onDecision, Func<TState, string>? reason)
+internal sealed class GateStep<TState>(string name, Func<TState, string?> condition, Action<TState, GateDecision> onDecision, GateOptions<TState>? options)
     : WorkflowStep<TState>(name, StepKind.Gate)
     where TState : class, new()
 {
+    /// <summary>The gate's reviewers, deadlines and editable fields; null when it declared none.</summary>
+    public GateOptions<TState>? Options => options;
+
     public override ValueTask ExecuteAsync(StepScope<TState> scope, CancellationToken cancellationToken)
     {
         var run = scope.RunScope;
@@ -18,13 +21,14 @@ internal sealed class GateStep<TState>(string name, Func<TState, bool> needsRevi
         {
             run.PendingDecision = null;
             onDecision(state, decision);
-            scope.Outcome = decision.Approved ? "approved" : "rejected";
+            scope.Outcome = decision.Approved ? (decision.Edits is { Count: > 0 } ? "approved edited" : "approved") : "rejected";
             return default;
         }
-        if (needsReview(state))
+        if (condition(state) is { } reason)
         {
             run.SuspendRequested = true;
-            run.SuspendReason = reason?.Invoke(state);
+            run.SuspendReason = reason.Length == 0 ? null : reason; // the classic gate without a reason function
+            run.SuspendReview = options?.ToReview(state);
             scope.Outcome = "suspended";
             return default;
         }

@@ -15,7 +15,8 @@ public sealed class ReviewCommandTests : IDisposable
     public async Task Resume_in_a_new_process_gives_the_same_result_as_an_uninterrupted_run()
     {
         // Suspend: the golden set leaves urgent and unsure tickets at the review gate, checkpointed in SQLite.
-        await TicketTriageScenario.RunAsync(new TicketTriageRun { WorkDirectory = _interrupted, MaxParallelism = 1 });
+        var results = Path.Combine(_interrupted, "results.jsonl");
+        await TicketTriageScenario.RunAsync(new TicketTriageRun { WorkDirectory = _interrupted, MaxParallelism = 1, OutputPath = results });
         string runId;
         await using (var queue = new ReviewQueue(Path.Combine(_interrupted, "review.db")))
         {
@@ -24,13 +25,17 @@ public sealed class ReviewCommandTests : IDisposable
             runId = pending[0].RunId;
         }
 
+        // The state holds the ticket id PII-masked; the results file (in input order) names the tickets as they came in.
+        // One run at a time suspends in that order, so the oldest pending review is the first suspended ticket.
+        var ticketId = File.ReadLines(results).Select(l => JsonDocument.Parse(l).RootElement)
+            .First(r => r.GetProperty("status").GetString() == "suspended").GetProperty("id").GetString();
+
         // Resume in another process: the real `hybridai` executable, which rebuilds everything from the work folder.
         var resumed = await RunHybridAI("review", "approve", runId, "--reviewer", "lead", "--json", "--work-dir", _interrupted);
         var fromNewProcess = JsonSerializer.Deserialize<TicketState>(resumed)!;
         Assert.Equal("approved", fromNewProcess.Route);
 
         // Uninterrupted: the same ticket through the same workflow in this process, decided as soon as it reaches the gate.
-        var ticketId = fromNewProcess.Id;
         var ticket = TicketTriageScenario.LoadData(ScenarioData.Locate()).Golden.Single(t => t.Id == ticketId);
         var data = TicketTriageScenario.LoadData(ScenarioData.Locate());
         await using var components = await TicketTriageComponents.CreateAsync(data, _uninterrupted);
@@ -46,6 +51,35 @@ public sealed class ReviewCommandTests : IDisposable
         {
             Assert.DoesNotContain(await queue.ListPendingAsync(), i => i.RunId == runId);
         }
+
+        // Approving again is refused: the review is decided and the run finished.
+        var twice = await RunHybridAIRaw("review", "approve", runId, "--reviewer", "lead", "--work-dir", _interrupted);
+        Assert.Equal(HybridAICommand.InputError, twice.ExitCode);
+        Assert.Contains("already decided", ReviewCommandQueueTests.Flat(twice.Output), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Edit_then_approve_finishes_a_triage_run_with_the_edited_reply()
+    {
+        await TicketTriageScenario.RunAsync(new TicketTriageRun { WorkDirectory = _interrupted, MaxParallelism = 1 });
+        string runId;
+        await using (var queue = new ReviewQueue(Path.Combine(_interrupted, "review.db")))
+        {
+            runId = (await queue.ListPendingAsync())[0].RunId;
+        }
+
+        var shown = await RunHybridAIRaw("review", "show", runId, "--work-dir", _interrupted);
+        Assert.Equal(0, shown.ExitCode);
+        Assert.Contains("human-review", shown.Output, StringComparison.Ordinal);
+        Assert.Contains("Pending", shown.Output, StringComparison.Ordinal);
+
+        var badField = await RunHybridAIRaw("review", "approve", runId, "--edit", "Route=auto-reply", "--work-dir", _interrupted);
+        Assert.Equal(HybridAICommand.InputError, badField.ExitCode);
+        Assert.Contains("field 'Route' may not be edited", ReviewCommandQueueTests.Flat(badField.Output), StringComparison.Ordinal);
+
+        var line = await RunHybridAI("review", "approve", runId, "--reviewer", "u-7", "--edit", "Reply=Thanks, we fixed your invoice.", "--json", "--work-dir", _interrupted);
+        var state = JsonSerializer.Deserialize<TicketState>(line)!;
+        Assert.Equal(("approved", "Thanks, we fixed your invoice."), (state.Route, state.Reply));
     }
 
     [Fact]

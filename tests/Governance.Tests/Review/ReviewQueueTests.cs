@@ -80,7 +80,7 @@ public class ReviewQueueTests : IDisposable
         await queue.EnqueueAsync(Item("run-1", 1));
         await queue.DecideAsync("run-1", approved: true, reviewer: "lead");
 
-        var twice = await Assert.ThrowsAsync<InvalidOperationException>(() => queue.DecideAsync("run-1", approved: false, reviewer: "other"));
+        var twice = await Assert.ThrowsAnyAsync<InvalidOperationException>(() => queue.DecideAsync("run-1", approved: false, reviewer: "other"));
         Assert.Contains("run-1", twice.Message, StringComparison.Ordinal);
         Assert.Equal(ReviewStatus.Approved, (await queue.GetAsync("run-1"))!.Status);
 

@@ -134,7 +134,7 @@ public sealed class ReviewQueueToolApproverTests : IDisposable
         var itemId = await OnlyReviewIdAsync(_dir.File("reviews.db"));
         var closed = await queue.GetAsync(itemId);
         Assert.Equal((ReviewStatus.Rejected, ReviewQueueToolApproverOptions.TimeoutReviewer), (closed!.Status, closed.Reviewer));
-        var late = await Assert.ThrowsAsync<InvalidOperationException>(() => queue.DecideAsync(itemId, approved: true, reviewer: "agent-7"));
+        var late = await Assert.ThrowsAnyAsync<InvalidOperationException>(() => queue.DecideAsync(itemId, approved: true, reviewer: "agent-7"));
         Assert.Contains("already decided", late.Message, StringComparison.Ordinal);
         var events = await audit.ReadAsync(itemId);
         Assert.Equal((AuditEventType.ToolRejected, "tool=issue_refund decision=timeout after=5 min"), (events[^1].EventType, events[^1].Outcome));

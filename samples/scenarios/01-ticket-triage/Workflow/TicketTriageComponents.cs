@@ -66,7 +66,7 @@ public sealed class TicketTriageComponents : IAsyncDisposable
     /// <summary>The audit log.</summary>
     public required SqliteAuditLog Audit { get; init; }
 
-    /// <summary>Where suspended runs wait.</summary>
+    /// <summary>Where suspended runs wait: the review queue's own checkpoints, so each suspended run is in the queue.</summary>
     public required ICheckpointStore Checkpoints { get; init; }
 
     /// <summary>Tickets waiting for a person.</summary>
@@ -114,6 +114,9 @@ public sealed class TicketTriageComponents : IAsyncDisposable
         }
 
         var grounded = new GroundedChatClient();
+        var audit = new SqliteAuditLog(Path.Combine(workDirectory, "audit.db"));
+        // Checkpoints live in the review file: a run suspending at the gate and its review are one write.
+        var reviews = new ReviewQueue(Path.Combine(workDirectory, "review.db"), new ReviewQueueOptions { Audit = audit, PiiDetector = pii });
         return new TicketTriageComponents(workDirectory)
         {
             CategoryClassifier = category,
@@ -127,9 +130,9 @@ public sealed class TicketTriageComponents : IAsyncDisposable
             Writer = writer ?? grounded,
             FallbackWriter = writer is null ? null : grounded,
             PiiDetector = pii,
-            Audit = new SqliteAuditLog(Path.Combine(workDirectory, "audit.db")),
-            Checkpoints = new SqliteCheckpointStore(Path.Combine(workDirectory, "checkpoints.db")),
-            Reviews = new ReviewQueue(Path.Combine(workDirectory, "review.db")),
+            Audit = audit,
+            Checkpoints = reviews.Checkpoints,
+            Reviews = reviews,
         };
     }
 
@@ -179,6 +182,7 @@ public sealed class TicketTriageComponents : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        await Reviews.DisposeAsync().ConfigureAwait(false);
         await Audit.DisposeAsync().ConfigureAwait(false);
         if (_index is not null)
         {
@@ -187,7 +191,5 @@ public sealed class TicketTriageComponents : IAsyncDisposable
 
         _embedder?.Dispose();
 
-        (Checkpoints as IDisposable)?.Dispose();
-        await Reviews.DisposeAsync().ConfigureAwait(false);
     }
 }

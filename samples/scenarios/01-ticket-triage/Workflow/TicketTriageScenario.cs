@@ -23,6 +23,9 @@ public static class TicketTriageScenario
     /// <summary>The scenario's name on the command line.</summary>
     public const string Name = "ticket-triage";
 
+    /// <summary>The role a decision without one is recorded under (the review gate lets any reviewer decide).</summary>
+    public const string DefaultRole = "reviewer";
+
     /// <summary>One line for scenario listings.</summary>
     public const string Description =
         "Classify support tickets (category, priority), retrieve KB articles, draft a cited reply, mask PII, audit, route urgent or unsure tickets to review.";
@@ -57,19 +60,6 @@ public static class TicketTriageScenario
         {
             var ticket = tickets[index++];
             tally.Add(ticket, result);
-            if (result.Status == RunStatus.Suspended)
-            {
-                await components.Reviews.EnqueueAsync(new ReviewItem
-                {
-                    RunId = result.RunId,
-                    Workflow = workflow.Name,
-                    Step = result.SuspendedAtStep ?? "",
-                    Reason = result.SuspendReason ?? "",
-                    Summary = Summary(result.State),
-                    CreatedAt = TimeProvider.System.GetUtcNow(),
-                }, cancellationToken).ConfigureAwait(false);
-            }
-
             if (output is not null)
             {
                 await output.WriteAsync(ticket, result).ConfigureAwait(false);
@@ -109,6 +99,8 @@ public static class TicketTriageScenario
     /// <param name="options">The options the run was started with; null: the defaults.</param>
     /// <param name="cancellationToken">Stops the resume.</param>
     /// <exception cref="KeyNotFoundException">No run with this id waits for review.</exception>
+    /// <exception cref="ReviewAlreadyDecidedException">Someone decided the review first.</exception>
+    /// <exception cref="ArgumentException">The decision edits a field other than <see cref="TicketState.Reply"/>.</exception>
     public static async Task<RunResult<TicketState>> ResumeAsync(
         string workDirectory, string runId, GateDecision decision, string? dataDirectory = null, TicketTriageOptions? options = null,
         CancellationToken cancellationToken = default)
@@ -119,8 +111,10 @@ public static class TicketTriageScenario
             .ConfigureAwait(false);
         var workflow = TicketTriageWorkflow.Build(components, options);
         var runner = new WorkflowRunner(checkpoints: components.Checkpoints);
-        var result = await runner.ResumeAsync(workflow, runId, decision, cancellationToken).ConfigureAwait(false);
-        await components.Reviews.DecideAsync(runId, decision.Approved, decision.Reviewer, decision.Comment, cancellationToken).ConfigureAwait(false);
+        // Claim the review first (exactly one of several deciders wins), then finish the run with the recorded decision.
+        var reviewer = new Reviewer(decision.Reviewer, decision.Role ?? DefaultRole);
+        await components.Reviews.DecideAsync(runId, reviewer, decision.Approved, decision.Comment, decision.Edits, cancellationToken).ConfigureAwait(false);
+        var result = await components.Reviews.ResumeAsync(runner, workflow, runId, cancellationToken).ConfigureAwait(false);
         await components.Audit.FlushAsync(cancellationToken).ConfigureAwait(false);
         return result;
     }
@@ -177,9 +171,6 @@ public static class TicketTriageScenario
     {
         public void Report(BatchProgress value) => inner.Report(new TicketTriageProgress(total, value.Completed, value.Suspended, value.Failed));
     }
-
-    private static string Summary(TicketState s) =>
-        $"{s.Id}: category={s.Category} ({s.CategoryConfidence:F2}), priority={s.Priority}, grounded={s.Grounded}";
 
     private sealed class ResultWriter(string path) : IAsyncDisposable
     {

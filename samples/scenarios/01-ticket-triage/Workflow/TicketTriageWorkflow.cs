@@ -74,11 +74,15 @@ public static class TicketTriageWorkflow
                 s.ReviewReason = ReviewReason(s, o);
                 s.Route = s.ReviewReason is null ? "auto-reply" : "review";
             })
-            .Gate("human-review", static s => s.ReviewReason is not null,
+            .Gate("human-review", GateConditions.From<TicketState>(static s => s.ReviewReason),
                 static (s, decision) => s.Route = decision.Approved ? "approved" : "rejected",
-                static s => s.ReviewReason ?? "")
+                static gate => gate.AllowEdits(nameof(TicketState.Reply)).ShowSummary(Summary))
             .Build();
     }
+
+    /// <summary>What a reviewer sees in the queue (the queue masks personal data in it).</summary>
+    internal static string Summary(TicketState s) =>
+        $"{s.Id}: category={s.Category} ({s.CategoryConfidence:F2}), priority={s.Priority}, grounded={s.Grounded}";
 
     private static List<ChatMessage> PromptFor(TicketState s) =>
         [.. EvidencePrompt.Build(s.Text, s.Evidence.Select(EvidencePassage.FromHit))];

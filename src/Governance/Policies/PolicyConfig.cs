@@ -88,19 +88,30 @@ public static partial class PolicyConfig
     {
         ArgumentNullException.ThrowIfNull(yaml);
         var stream = new YamlStream();
+        var scanner = new Scanner(new StringReader(yaml));
         try
         {
-            stream.Load(new StringReader(yaml));
+            stream.Load(new Parser(scanner));
         }
         catch (YamlException ex)
         {
             // YamlDotNet's messages name the construct and position, not the scalar values, so they stay free of config content.
-            var line = string.Create(CultureInfo.InvariantCulture, $"({ex.Start.Line})");
-            throw new PolicyConfigException($"{source ?? "policy configuration"}{line}: invalid YAML: {ex.Message}", null, source, ex,
-                (int)Math.Min(int.MaxValue, ex.Start.Line));
+            throw YamlSyntaxError(source, ex.Start.Line, ex.Message, ex);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // The scanner throws this (not a YamlException) on some unterminated flow collections; its position is where it stopped.
+            throw YamlSyntaxError(source, scanner.CurrentPosition.Line, "unterminated flow list or mapping ('[' or '{' without its closing bracket).", ex);
         }
         if (stream.Documents.Count == 0)
             throw new PolicyConfigException($"{source ?? "policy configuration"}: field '(root)': the YAML is empty.", "(root)", source);
         return new Reader(source, detector).Set(PolicyNode.Yaml(stream.Documents[0].RootNode));
+    }
+
+    private static PolicyConfigException YamlSyntaxError(string? source, long line, string problem, Exception inner)
+    {
+        var at = (int)Math.Clamp(line, 1, int.MaxValue);
+        return new PolicyConfigException(string.Create(CultureInfo.InvariantCulture, $"{source ?? "policy configuration"}({at}): invalid YAML: {problem}"),
+            null, source, inner, at);
     }
 }

@@ -49,13 +49,17 @@ internal sealed partial class PostgresReviewDatabase : ReviewDatabase
                 // Two machines starting together would otherwise race on CREATE ... IF NOT EXISTS.
                 await using var command = new NpgsqlCommand(
                     $"SELECT pg_advisory_xact_lock(hashtext('hybridai.reviews.' || @schema)); CREATE SCHEMA IF NOT EXISTS {_schema}; "
-                    + CreateTablesSql() + CreateIndexesSql(string.Empty), connection, tx);
+                    + CreateTablesSql() + AddMissingColumnsSql() + CreateIndexesSql(string.Empty), connection, tx);
                 command.Parameters.AddWithValue("schema", _schema);
                 await command.ExecuteNonQueryAsync().ConfigureAwait(false);
                 await tx.CommitAsync().ConfigureAwait(false);
             }
         }
     }
+
+    /// <summary>Schemas created before gates had roles, deadlines and resume leases gain the new (nullable) columns.</summary>
+    private string AddMissingColumnsSql() =>
+        $"ALTER TABLE {Reviews} " + string.Join(", ", AddedColumns.Select(c => $"ADD COLUMN IF NOT EXISTS {c} TEXT")) + ";";
 
     private static string Qualify(string schema, string table)
     {

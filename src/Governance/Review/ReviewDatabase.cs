@@ -14,7 +14,7 @@ namespace HybridAI.Governance.Review;
 internal abstract class ReviewDatabase : IAsyncDisposable
 {
     internal const string Columns = "run_id, workflow, step, reason, summary, created_at, status, reviewer, comment, decided_at, "
-        + "workflow_version, allowed_roles, escalation_role, escalate_at, reject_at, escalated_at, editable_fields, reviewer_role, edits_json, resumed_at";
+        + "workflow_version, allowed_roles, escalation_role, escalate_at, reject_at, escalated_at, editable_fields, reviewer_role, edits_json, resumed_at, claimed_at, claim_token";
 
     private const string CheckpointColumns = "run_id, workflow_name, workflow_version, step_name, schema_hash, state_json, reason, created_at";
 
@@ -35,14 +35,14 @@ internal abstract class ReviewDatabase : IAsyncDisposable
 
     /// <summary>The columns a first version of the reviews table lacks (SQLite files made before this version).</summary>
     protected static readonly string[] AddedColumns =
-        ["workflow_version", "allowed_roles", "escalation_role", "escalate_at", "reject_at", "escalated_at", "editable_fields", "reviewer_role", "edits_json", "resumed_at"];
+        ["workflow_version", "allowed_roles", "escalation_role", "escalate_at", "reject_at", "escalated_at", "editable_fields", "reviewer_role", "edits_json", "resumed_at", "claimed_at", "claim_token"];
 
     protected string CreateTablesSql() => $"""
         CREATE TABLE IF NOT EXISTS {Reviews} (
             run_id TEXT PRIMARY KEY, workflow TEXT NOT NULL, step TEXT NOT NULL, reason TEXT NOT NULL, summary TEXT,
             created_at TEXT NOT NULL, status TEXT NOT NULL, reviewer TEXT, comment TEXT, decided_at TEXT,
             workflow_version TEXT, allowed_roles TEXT, escalation_role TEXT, escalate_at TEXT, reject_at TEXT, escalated_at TEXT,
-            editable_fields TEXT, reviewer_role TEXT, edits_json TEXT, resumed_at TEXT);
+            editable_fields TEXT, reviewer_role TEXT, edits_json TEXT, resumed_at TEXT, claimed_at TEXT, claim_token TEXT);
         CREATE TABLE IF NOT EXISTS {Checkpoints} (
             run_id TEXT PRIMARY KEY, workflow_name TEXT NOT NULL, workflow_version TEXT NOT NULL, step_name TEXT NOT NULL,
             schema_hash TEXT NOT NULL, state_json TEXT NOT NULL, reason TEXT NULL, created_at TEXT NOT NULL);
@@ -151,25 +151,66 @@ internal abstract class ReviewDatabase : IAsyncDisposable
             return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
         }, cancellationToken);
 
-    /// <summary>Claims a decided run for resuming; false when it was resumed (or is being resumed) already.</summary>
-    public Task<bool> TryClaimResumeAsync(string runId, DateTimeOffset now, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Claims a decided run for resuming under <paramref name="token"/>; false when it was resumed, or another claim holds it.
+    /// With <paramref name="abandoned"/> set (the token last read, "" for a claim that has none) it takes over that claim
+    /// instead, only while it is still the one held, older than <paramref name="staleBefore"/> and its checkpoint is still
+    /// there: of two recoverers only the first matches the old token.
+    /// </summary>
+    public Task<bool> TryClaimResumeAsync(string runId, DateTimeOffset now, string token, string? abandoned, DateTimeOffset staleBefore,
+        CancellationToken cancellationToken) =>
         RunAsync(async c =>
         {
+            var which = abandoned is null
+                ? "resumed_at IS NULL"
+                : $"resumed_at IS NOT NULL AND COALESCE(claim_token, '') = @old AND COALESCE(claimed_at, resumed_at) <= @stale AND {CheckpointKept("@run")}";
             await using var command = Command(c, null,
-                $"UPDATE {Reviews} SET resumed_at = @now WHERE run_id = @run AND resumed_at IS NULL AND status IN ('Approved', 'Rejected')");
+                $"UPDATE {Reviews} SET resumed_at = @now, claimed_at = @now, claim_token = @token WHERE run_id = @run AND status IN ('Approved', 'Rejected') AND {which}");
             Add(command, "now", Text(now));
+            Add(command, "token", token);
             Add(command, "run", runId);
+            if (abandoned is not null)
+            {
+                Add(command, "old", abandoned);
+                Add(command, "stale", Text(staleBefore));
+            }
             return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
         }, cancellationToken);
 
-    /// <summary>Gives a resume claim back (the resume was cancelled or failed before the run went on), so it can be tried again.</summary>
-    public Task<bool> ReleaseResumeAsync(string runId, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Gives a resume claim back (the resume was cancelled or failed before the run went on), so it can be tried again;
+    /// only while <paramref name="token"/> still holds it, so a claim recovered meanwhile by another process stays theirs.
+    /// </summary>
+    public Task<bool> ReleaseResumeAsync(string runId, string token, CancellationToken cancellationToken) =>
         RunAsync(async c =>
         {
-            await using var command = Command(c, null, $"UPDATE {Reviews} SET resumed_at = NULL WHERE run_id = @run");
+            await using var command = Command(c, null,
+                $"UPDATE {Reviews} SET resumed_at = NULL, claimed_at = NULL, claim_token = NULL WHERE run_id = @run AND claim_token = @token");
             Add(command, "run", runId);
+            Add(command, "token", token);
             return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
         }, cancellationToken);
+
+    /// <summary>
+    /// Decided gate reviews not resumed yet, and those whose resume claim is older than <paramref name="staleBefore"/>
+    /// while their checkpoint is still there (the claiming process died before the run ended), oldest decision first.
+    /// </summary>
+    public Task<List<ReviewItem>> ListAwaitingResumeAsync(DateTimeOffset staleBefore, CancellationToken cancellationToken) =>
+        RunAsync(async c =>
+        {
+            await using var command = Command(c, null, $"""
+                SELECT {Columns} FROM {Reviews}
+                WHERE status IN ('Approved', 'Rejected') AND step NOT LIKE 'tool:%'
+                  AND (resumed_at IS NULL OR (COALESCE(claimed_at, resumed_at) <= @stale AND {CheckpointKept("run_id")}))
+                ORDER BY decided_at, run_id
+                """);
+            Add(command, "stale", Text(staleBefore));
+            return await ReadReviewsAsync(command, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
+
+    /// <summary>Whether the run <paramref name="run"/> (a parameter or the reviews row's own column) still has its checkpoint.</summary>
+    private string CheckpointKept(string run) =>
+        $"EXISTS (SELECT 1 FROM {Checkpoints} k WHERE k.run_id = {(run.StartsWith('@') ? run : Reviews + "." + run)})";
 
     public Task<List<ReviewItem>> EscalateDueAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
         RunAsync(async c =>
@@ -205,13 +246,13 @@ internal abstract class ReviewDatabase : IAsyncDisposable
                 created_at = excluded.created_at, status = excluded.status, reviewer = NULL, comment = NULL, decided_at = NULL,
                 workflow_version = excluded.workflow_version, allowed_roles = excluded.allowed_roles, escalation_role = excluded.escalation_role,
                 escalate_at = excluded.escalate_at, reject_at = excluded.reject_at, escalated_at = NULL, editable_fields = excluded.editable_fields,
-                reviewer_role = NULL, edits_json = NULL, resumed_at = NULL
+                reviewer_role = NULL, edits_json = NULL, resumed_at = NULL, claimed_at = NULL, claim_token = NULL
               WHERE reviews.status <> 'Pending'
               """
             : "ON CONFLICT(run_id) DO NOTHING";
         var command = Command(c, tx, $"""
             INSERT INTO {Reviews} ({Columns}) VALUES (@run, @wf, @step, @reason, @summary, @created, 'Pending', NULL, NULL, NULL,
-              @version, @roles, @escalation, @escalate_at, @reject_at, NULL, @editable, NULL, NULL, NULL)
+              @version, @roles, @escalation, @escalate_at, @reject_at, NULL, @editable, NULL, NULL, NULL, NULL, NULL)
             {conflict}
             """);
         Add(command, "run", item.RunId);
@@ -303,6 +344,8 @@ internal abstract class ReviewDatabase : IAsyncDisposable
                     ReviewerRole = Optional(r, 17),
                     Edits = Optional(r, 18) is { } edits ? JsonSerializer.Deserialize<Dictionary<string, string>>(edits) : null,
                     ResumedAt = OptionalDate(r, 19),
+                    ClaimedAt = OptionalDate(r, 20),
+                    ClaimToken = Optional(r, 21),
                 });
             }
         }

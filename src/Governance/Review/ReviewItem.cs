@@ -63,6 +63,15 @@ public sealed record ReviewItem
     /// <summary>When the decided run was resumed (or, for <see cref="ReviewStatus.Withdrawn"/>, ended without the queue); null before.</summary>
     public DateTimeOffset? ResumedAt { get; init; }
 
+    /// <summary>
+    /// When the current resume claim was taken (null when none is held). A claim older than
+    /// <see cref="ReviewQueueOptions.ResumeLease"/> whose checkpoint is still there is taken as abandoned and may be taken over.
+    /// </summary>
+    public DateTimeOffset? ClaimedAt { get; init; }
+
+    /// <summary>Who holds the resume claim: a value unique to each claim, so only its holder gives it back.</summary>
+    internal string? ClaimToken { get; init; }
+
     /// <summary>Whether <paramref name="role"/> may decide this review now (its allowed roles, or the escalation role once escalated).</summary>
     public bool Allows(string? role) =>
         AllowedRoles.Count == 0

@@ -36,6 +36,7 @@ public sealed class ReviewQueue : IAsyncDisposable
     private readonly ReviewDatabase _db;
     private readonly TimeProvider _time;
     private readonly IAuditSink? _audit;
+    private readonly TimeSpan _lease;
     private readonly Lazy<IPiiDetector> _detector;
     private readonly Lazy<PiiMasker> _masker;
     private readonly Lazy<RedactionCache> _redaction;
@@ -64,6 +65,7 @@ public sealed class ReviewQueue : IAsyncDisposable
         _db = db;
         _time = options.TimeProvider ?? TimeProvider.System;
         _audit = options.Audit;
+        _lease = options.ResumeLease;
         _detector = new Lazy<IPiiDetector>(() => options.PiiDetector ?? PiiDetector.CreateDefault());
         _masker = new Lazy<PiiMasker>(() => new PiiMasker(_detector.Value));
         _redaction = new Lazy<RedactionCache>(() => new RedactionCache(_detector.Value));
@@ -109,10 +111,13 @@ public sealed class ReviewQueue : IAsyncDisposable
     public async Task<IReadOnlyList<ReviewItem>> ListPendingAsync(CancellationToken cancellationToken = default) =>
         await _db.QueryReviewsAsync("WHERE status = 'Pending' ORDER BY created_at, run_id", null, cancellationToken).ConfigureAwait(false);
 
-    /// <summary>Decided gate reviews whose run has not been resumed yet, oldest first: what a host resuming runs works through.</summary>
+    /// <summary>
+    /// Decided gate reviews whose run has not been resumed yet, oldest first: what a host resuming runs works through.
+    /// A run whose resume claim is older than <see cref="ReviewQueueOptions.ResumeLease"/> while its checkpoint is still
+    /// there (the process resuming it died) is listed again, so <see cref="ResumeAsync"/> can take it over.
+    /// </summary>
     public async Task<IReadOnlyList<ReviewItem>> ListAwaitingResumeAsync(CancellationToken cancellationToken = default) =>
-        await _db.QueryReviewsAsync("WHERE status IN ('Approved', 'Rejected') AND resumed_at IS NULL AND step NOT LIKE 'tool:%' ORDER BY decided_at, run_id",
-            null, cancellationToken).ConfigureAwait(false);
+        await _db.ListAwaitingResumeAsync(_time.GetUtcNow() - _lease, cancellationToken).ConfigureAwait(false);
 
     /// <summary>The review of a run, or null when there is none.</summary>
     public async Task<ReviewItem?> GetAsync(string runId, CancellationToken cancellationToken = default)
@@ -151,31 +156,19 @@ public sealed class ReviewQueue : IAsyncDisposable
     /// <summary>
     /// Finishes a decided run from its checkpoint with the recorded decision (and edits), in this process whichever
     /// process suspended it. A run is resumed once: a second call, or one for a run still pending, is refused.
+    /// The claim taken first is a lease (<see cref="ReviewQueueOptions.ResumeLease"/>): should this process die before the
+    /// run ends, another call here takes the run over once the lease has passed (audited as a recovered claim); of two
+    /// machines recovering at once exactly one wins, and a claim within its lease is never taken.
     /// </summary>
     /// <exception cref="KeyNotFoundException">The run has no review, or no checkpoint left to resume from.</exception>
-    /// <exception cref="InvalidOperationException">The review is still pending, was withdrawn, or the run was already resumed.</exception>
+    /// <exception cref="InvalidOperationException">The review is still pending, was withdrawn, the run was already resumed, or another process holds its resume claim within the lease.</exception>
     /// <exception cref="CheckpointMismatchException">The checkpoint belongs to another workflow, version or state schema.</exception>
     public async Task<RunResult<TState>> ResumeAsync<TState>(WorkflowRunner runner, Workflow<TState> workflow, string runId, CancellationToken cancellationToken = default)
         where TState : class, new()
     {
         ArgumentNullException.ThrowIfNull(runner);
         ArgumentNullException.ThrowIfNull(workflow);
-        var item = await GetAsync(runId, cancellationToken).ConfigureAwait(false)
-            ?? throw new KeyNotFoundException($"No review exists for run '{runId}'.");
-        switch (item.Status)
-        {
-            case ReviewStatus.Pending:
-                throw new InvalidOperationException($"Run '{runId}' is still waiting for a decision at gate '{item.Step}'; approve or reject it first.");
-            case ReviewStatus.Withdrawn:
-                throw new InvalidOperationException($"Run '{runId}' was resumed or ended without a decision from the review queue; there is nothing left to resume.");
-        }
-        if (item.ResumedAt is { } resumed)
-            throw new InvalidOperationException($"Run '{runId}' was already resumed ({item.Status}, {Text(resumed)}); its checkpoint is used up.");
-        if (ReferenceEquals(runner.Checkpoints, Checkpoints) && await _db.LoadCheckpointAsync(runId, cancellationToken).ConfigureAwait(false) is null)
-            throw new KeyNotFoundException($"Run '{runId}' was {item.Status.ToString().ToLowerInvariant()} but has no checkpoint to resume from.");
-        if (!await _db.TryClaimResumeAsync(runId, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
-            throw new InvalidOperationException($"Run '{runId}' is being resumed or was resumed by another process.");
-
+        var (item, token) = await ClaimResumeAsync(runId, requireCheckpoint: ReferenceEquals(runner.Checkpoints, Checkpoints), cancellationToken).ConfigureAwait(false);
         var decision = new GateDecision(item.Status == ReviewStatus.Approved, item.Reviewer ?? "?", item.Comment)
         {
             Role = item.ReviewerRole,
@@ -189,13 +182,55 @@ public sealed class ReviewQueue : IAsyncDisposable
         catch
         {
             // Nothing ran past the gate: give the claim back so the run can be resumed once the cause is fixed.
-            await _db.ReleaseResumeAsync(runId, CancellationToken.None).ConfigureAwait(false);
+            await _db.ReleaseResumeAsync(runId, token, CancellationToken.None).ConfigureAwait(false);
             throw;
         }
         if (result.Status == RunStatus.Cancelled)
-            await _db.ReleaseResumeAsync(runId, CancellationToken.None).ConfigureAwait(false);
+            await _db.ReleaseResumeAsync(runId, token, CancellationToken.None).ConfigureAwait(false);
         await AuditAsync(item, AuditEventType.RunResumed, "resumed: " + result.Status.ToString().ToLowerInvariant(), item.Reviewer, item.ReviewerRole).ConfigureAwait(false);
         return result;
+    }
+
+    /// <summary>
+    /// Takes the resume claim of a decided run (the first half of <see cref="ResumeAsync"/>), or takes over one left past
+    /// its lease with the checkpoint still there; returns the review as read and the new claim's token.
+    /// </summary>
+    internal async Task<(ReviewItem Item, string Token)> ClaimResumeAsync(string runId, bool requireCheckpoint, CancellationToken cancellationToken)
+    {
+        var item = await GetAsync(runId, cancellationToken).ConfigureAwait(false)
+            ?? throw new KeyNotFoundException($"No review exists for run '{runId}'.");
+        switch (item.Status)
+        {
+            case ReviewStatus.Pending:
+                throw new InvalidOperationException($"Run '{runId}' is still waiting for a decision at gate '{item.Step}'; approve or reject it first.");
+            case ReviewStatus.Withdrawn:
+                throw new InvalidOperationException($"Run '{runId}' was resumed or ended without a decision from the review queue; there is nothing left to resume.");
+        }
+        var now = _time.GetUtcNow();
+        var hasCheckpoint = await _db.LoadCheckpointAsync(runId, cancellationToken).ConfigureAwait(false) is not null;
+        string? abandoned = null;
+        if (item.ResumedAt is { } resumed)
+        {
+            var claimed = item.ClaimedAt ?? resumed;
+            if (!hasCheckpoint)
+                throw new InvalidOperationException($"Run '{runId}' was already resumed ({item.Status}, {Text(resumed)}); its checkpoint is used up.");
+            if (claimed > now - _lease)
+                throw new InvalidOperationException($"Run '{runId}' is being resumed by another process (claimed {Text(claimed)}; the claim lapses after {_lease}).");
+            abandoned = item.ClaimToken ?? string.Empty;
+        }
+        else if (requireCheckpoint && !hasCheckpoint)
+        {
+            throw new KeyNotFoundException($"Run '{runId}' was {item.Status.ToString().ToLowerInvariant()} but has no checkpoint to resume from.");
+        }
+        var token = Guid.NewGuid().ToString("N");
+        if (!await _db.TryClaimResumeAsync(runId, now, token, abandoned, now - _lease, cancellationToken).ConfigureAwait(false))
+            throw new InvalidOperationException($"Run '{runId}' is being resumed or was resumed by another process.");
+        if (abandoned is not null)
+        {
+            await AuditAsync(item, AuditEventType.RunResumed,
+                $"resume claim recovered: the claim of {Text(item.ClaimedAt ?? item.ResumedAt!.Value)} passed its lease of {_lease} with the checkpoint still there").ConfigureAwait(false);
+        }
+        return (item, token);
     }
 
     /// <summary>

@@ -14,4 +14,26 @@ public sealed class ReviewQueueOptions
 
     /// <summary>Masks personal data in the summaries and reasons gates hand in (default: <c>PiiDetector.CreateDefault()</c>).</summary>
     public IPiiDetector? PiiDetector { get; init; }
+
+    /// <summary>
+    /// How long a resume claim holds (default: 10 minutes, by <see cref="TimeProvider"/>). A run claimed longer ago whose
+    /// checkpoint still exists (its process died before the run ended) is listed by
+    /// <see cref="ReviewQueue.ListAwaitingResumeAsync"/> again and <see cref="ReviewQueue.ResumeAsync"/> takes it over.
+    /// Set it longer than the slowest run takes to finish after its gate.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The lease is zero or negative.</exception>
+    public TimeSpan ResumeLease
+    {
+        get => _resumeLease;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(value, TimeSpan.Zero, nameof(ResumeLease));
+            _resumeLease = value;
+        }
+    }
+
+    private readonly TimeSpan _resumeLease = DefaultResumeLease;
+
+    /// <summary>The default <see cref="ResumeLease"/>: 10 minutes.</summary>
+    public static readonly TimeSpan DefaultResumeLease = TimeSpan.FromMinutes(10);
 }

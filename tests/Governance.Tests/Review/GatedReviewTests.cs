@@ -279,6 +279,126 @@ public sealed class GatedReviewTests : IAsyncLifetime, IDisposable
         await Assert.ThrowsAsync<ReviewAlreadyDecidedException>(() => queue.DecideAsync(late.RunId, manager, true));
     }
 
+    /// <summary>Runs, decides and claims a run's resume on its own queue, then "dies": the queue closes, the run never ends.</summary>
+    private async Task<string> ClaimAndDieAsync(string backend)
+    {
+        await using var doomed = Open(backend);
+        var run = await new WorkflowRunner(checkpoints: doomed.Checkpoints, time: Clock).RunAsync(Build(), Risky());
+        await doomed.DecideAsync(run.RunId, Lead, approved: true);
+        await doomed.ClaimResumeAsync(run.RunId, requireCheckpoint: true, CancellationToken.None);
+        return run.RunId;
+    }
+
+    [Theory]
+    [MemberData(nameof(Backends))]
+    public async Task An_abandoned_resume_claim_is_listed_and_taken_over_after_the_lease_not_before(string backend)
+    {
+        var runId = await ClaimAndDieAsync(backend);
+        await using var queue = Open(backend);
+        var runner = new WorkflowRunner(checkpoints: queue.Checkpoints, time: Clock);
+        Assert.Equal(T0, (await queue.GetAsync(runId))!.ClaimedAt);
+
+        Clock.Advance(ReviewQueueOptions.DefaultResumeLease - TimeSpan.FromSeconds(1));
+        Assert.DoesNotContain(await queue.ListAwaitingResumeAsync(), i => i.RunId == runId);
+        var early = await Assert.ThrowsAsync<InvalidOperationException>(() => queue.ResumeAsync(runner, Build(), runId));
+        Assert.Contains("is being resumed by another process", early.Message, StringComparison.Ordinal);
+
+        Clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Contains(await queue.ListAwaitingResumeAsync(), i => i.RunId == runId);
+        var done = await queue.ResumeAsync(runner, Build(), runId);
+
+        Assert.Equal(("approved", RunStatus.Completed), (done.State.Route, done.Status));
+        Assert.Null(await queue.Checkpoints.LoadAsync(runId));
+        Assert.Equal(Clock.GetUtcNow(), (await queue.GetAsync(runId))!.ClaimedAt);
+        Clock.Advance(TimeSpan.FromHours(1));
+        Assert.DoesNotContain(await queue.ListAwaitingResumeAsync(), i => i.RunId == runId); // a finished run stays finished
+        var again = await Assert.ThrowsAsync<InvalidOperationException>(() => queue.ResumeAsync(runner, Build(), runId));
+        Assert.Contains("already resumed", again.Message, StringComparison.Ordinal);
+        var resumes = Audit.Events.Where(e => e.RunId == runId && e.EventType == AuditEventType.RunResumed).Select(e => e.Outcome).ToList();
+        Assert.Equal(2, resumes.Count);
+        Assert.StartsWith("resume claim recovered: the claim of 2026-03-01 09:00:00Z passed its lease", resumes[0], StringComparison.Ordinal);
+        Assert.Equal("resumed: completed", resumes[1]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Backends))]
+    public async Task Two_machines_recovering_one_abandoned_claim_exactly_one_wins(string backend)
+    {
+        var runIds = new List<string>();
+        for (var i = 0; i < 4; i++)
+            runIds.Add(await ClaimAndDieAsync(backend));
+        Clock.Advance(ReviewQueueOptions.DefaultResumeLease + TimeSpan.FromMinutes(1));
+        await using var a = Open(backend);
+        await using var b = Open(backend);
+        var runnerA = new WorkflowRunner(checkpoints: a.Checkpoints, time: Clock);
+        var runnerB = new WorkflowRunner(checkpoints: b.Checkpoints, time: Clock);
+
+        foreach (var runId in runIds)
+        {
+            var outcomes = await Task.WhenAll(Recover(() => a.ResumeAsync(runnerA, Build(), runId)), Recover(() => b.ResumeAsync(runnerB, Build(), runId)));
+            var winner = Assert.Single(outcomes, o => o.Result is not null).Result!;
+            Assert.Equal(("approved", RunStatus.Completed), (winner.State.Route, winner.Status));
+            Assert.IsType<InvalidOperationException>(Assert.Single(outcomes, o => o.Error is not null).Error);
+            Assert.Null(await a.Checkpoints.LoadAsync(runId));
+            Assert.Single(Audit.Events, e => e.RunId == runId && e.Outcome == "resumed: completed");
+            Assert.Single(Audit.Events, e => e.RunId == runId && (e.Outcome ?? "").StartsWith("resume claim recovered", StringComparison.Ordinal));
+        }
+    }
+
+    private static async Task<(RunResult<Refund>? Result, Exception? Error)> Recover(Func<Task<RunResult<Refund>>> resume)
+    {
+        await Task.Yield();
+        try
+        {
+            return (await resume(), null);
+        }
+        catch (InvalidOperationException e)
+        {
+            return (null, e);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Backends))]
+    public async Task A_live_claim_within_its_lease_is_not_stolen_even_once_recovered(string backend)
+    {
+        await using var holder = Open(backend);
+        await using var other = Open(backend);
+        var runner = new WorkflowRunner(checkpoints: other.Checkpoints, time: Clock);
+        var run = await new WorkflowRunner(checkpoints: holder.Checkpoints, time: Clock).RunAsync(Build(), Risky());
+        await holder.DecideAsync(run.RunId, Lead, approved: true);
+        await holder.ClaimResumeAsync(run.RunId, requireCheckpoint: true, CancellationToken.None);
+
+        Clock.Advance(TimeSpan.FromMinutes(5));
+        Assert.DoesNotContain(await other.ListAwaitingResumeAsync(), i => i.RunId == run.RunId);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => other.ResumeAsync(runner, Build(), run.RunId));
+
+        // Past the lease another machine takes it over; that claim is a fresh lease, not free for the next one to take.
+        Clock.Advance(TimeSpan.FromMinutes(6));
+        var (_, recovered) = await other.ClaimResumeAsync(run.RunId, requireCheckpoint: true, CancellationToken.None);
+        Assert.False(string.IsNullOrEmpty(recovered));
+        Clock.Advance(TimeSpan.FromMinutes(9));
+        Assert.DoesNotContain(await holder.ListAwaitingResumeAsync(), i => i.RunId == run.RunId);
+        var stolen = await Assert.ThrowsAsync<InvalidOperationException>(() => holder.ResumeAsync(new WorkflowRunner(checkpoints: holder.Checkpoints, time: Clock), Build(), run.RunId));
+        Assert.Contains("claimed 2026-03-01 09:11:00Z", stolen.Message, StringComparison.Ordinal);
+        Assert.NotNull(await holder.Checkpoints.LoadAsync(run.RunId));
+    }
+
+    [Theory]
+    [MemberData(nameof(Backends))]
+    public async Task A_resume_claim_lease_is_configurable_and_must_be_positive(string backend)
+    {
+        var runId = await ClaimAndDieAsync(backend);
+        await using var quick = backend == "sqlite"
+            ? new ReviewQueue(_dir.File("reviews.db"), new ReviewQueueOptions { TimeProvider = Clock, ResumeLease = TimeSpan.FromMinutes(1) })
+            : ReviewQueue.OpenPostgres(PostgresGatedReviewTests.Connection, _schema, new ReviewQueueOptions { TimeProvider = Clock, ResumeLease = TimeSpan.FromMinutes(1) });
+        Assert.DoesNotContain(await quick.ListAwaitingResumeAsync(), i => i.RunId == runId);
+        Clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Contains(await quick.ListAwaitingResumeAsync(), i => i.RunId == runId);
+        var bad = Assert.Throws<ArgumentOutOfRangeException>(() => new ReviewQueueOptions { ResumeLease = TimeSpan.Zero });
+        Assert.Contains("ResumeLease", bad.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [MemberData(nameof(Backends))]
     public async Task A_run_resumed_around_the_queue_withdraws_its_review(string backend)

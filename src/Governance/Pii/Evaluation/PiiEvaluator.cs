@@ -52,22 +52,7 @@ public sealed class PiiEvaluator
         for (var i = 0; i < expected.Count; i++)
         {
             var label = expected[i];
-            var typed = false;
-            var exact = false;
-            var any = false;
-            for (var j = 0; j < found.Count; j++)
-            {
-                var f = found[j];
-                if (!label.Overlaps(f.Start, f.End))
-                    continue;
-                any = true;
-                if (string.Equals(f.Type, label.Type, StringComparison.Ordinal))
-                {
-                    typed = true;
-                    exact |= f.Start == label.Start && f.End == label.End;
-                }
-            }
-
+            var (typed, exact, any) = Match(label, found);
             ref var counts = ref Row(label.Type);
             counts.Expected++;
             counts.MatchedExpected += typed ? 1 : 0;
@@ -79,22 +64,7 @@ public sealed class PiiEvaluator
         for (var j = 0; j < found.Count; j++)
         {
             var f = found[j];
-            var typed = false;
-            var exact = false;
-            var any = false;
-            for (var i = 0; i < expected.Count; i++)
-            {
-                var label = expected[i];
-                if (!label.Overlaps(f.Start, f.End))
-                    continue;
-                any = true;
-                if (string.Equals(f.Type, label.Type, StringComparison.Ordinal))
-                {
-                    typed = true;
-                    exact |= f.Start == label.Start && f.End == label.End;
-                }
-            }
-
+            var (typed, exact, any) = Match(f, expected);
             ref var counts = ref Row(f.Type);
             counts.Found++;
             counts.MatchedFound += typed ? 1 : 0;
@@ -102,6 +72,25 @@ public sealed class PiiEvaluator
             _overall.Found++;
             _overall.MatchedFound += any ? 1 : 0;
         }
+    }
+
+    /// <summary>Whether any of <paramref name="others"/> overlaps <paramref name="span"/>: with the same type, with the same type and both ends, with any type.</summary>
+    private static (bool Typed, bool Exact, bool Any) Match(PiiSpan span, IReadOnlyList<PiiSpan> others)
+    {
+        bool typed = false, exact = false, any = false;
+        for (var k = 0; k < others.Count; k++)
+        {
+            var o = others[k];
+            if (!span.Overlaps(o.Start, o.End))
+                continue;
+            any = true;
+            if (string.Equals(o.Type, span.Type, StringComparison.Ordinal))
+            {
+                typed = true;
+                exact |= o.Start == span.Start && o.End == span.End;
+            }
+        }
+        return (typed, exact, any);
     }
 
     /// <summary>The scores of every record added so far.</summary>

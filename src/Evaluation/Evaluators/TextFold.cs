@@ -8,7 +8,15 @@ internal static class TextFold
 {
     public static string Fold(string text)
     {
-        string decomposed = text.Normalize(NormalizationForm.FormD);
+        string decomposed;
+        try
+        {
+            decomposed = text.Normalize(NormalizationForm.FormD);
+        }
+        catch (ArgumentException)
+        {
+            decomposed = text; // a lone surrogate cannot be normalised; match the text as it is rather than fail the evaluation
+        }
         var folded = new StringBuilder(decomposed.Length);
         bool space = false;
         foreach (char c in decomposed)

@@ -125,7 +125,7 @@ public sealed class McpToolbox : IAsyncDisposable
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         if (_client.Completion.IsCompleted)
         {
-            int? code = ExitCodeOf(_client.Completion.Result);
+            int? code = _client.Completion.IsCompletedSuccessfully ? ExitCodeOf(_client.Completion.Result) : null;
             throw new McpServerException(Name, $"MCP server '{Name}' {Exited(code)}; tool '{toolName}' was not called.", code);
         }
     }

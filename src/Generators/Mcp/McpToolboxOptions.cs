@@ -79,7 +79,7 @@ public sealed class McpToolboxOptions
 
         if (WorkingDirectory is not null && !Directory.Exists(WorkingDirectory))
         {
-            throw new DirectoryNotFoundException($"The working directory for MCP server '{DisplayName}' does not exist: {WorkingDirectory}");
+            throw new DirectoryNotFoundException($"The working directory for MCP server '{DisplayName}' does not exist (option WorkingDirectory).");
         }
     }
 }

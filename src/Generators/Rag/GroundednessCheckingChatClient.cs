@@ -87,10 +87,12 @@ public sealed class GroundednessCheckingChatClient : DelegatingChatClient
     {
         ChatMessage? answer = response.Messages.LastOrDefault(m => m.Role == ChatRole.Assistant);
         string text = answer?.Text ?? string.Empty;
-        GroundednessReport report = Checker.CheckAgainstPrompt(text, request);
+        var evidence = EvidencePrompt.Parse(request).Evidence;
+        GroundednessReport report = Checker.Check(text, evidence);
         (response.AdditionalProperties ??= [])[ReportProperty] = report;
 
-        if (answer is not null && report.Flagged.Count > 0 && Checker.Options.UnsupportedSentences != UnsupportedSentenceAction.Keep)
+        // A request without sources (an ordinary chat turn) has nothing to ground in: the report says so, the answer is never rewritten.
+        if (answer is not null && evidence.Count > 0 && report.Flagged.Count > 0 && Checker.Options.UnsupportedSentences != UnsupportedSentenceAction.Keep)
         {
             string rewritten = Rewrite(text, report, Checker.Options);
             var contents = new List<AIContent> { new TextContent(rewritten) };

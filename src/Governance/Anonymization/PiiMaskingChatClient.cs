@@ -178,6 +178,8 @@ public sealed class PiiMaskingChatClient : DelegatingChatClient
                     TextContent t => new TextContent(_anonymizer.Anonymize(t.Text ?? string.Empty, scope, subject)) { AdditionalProperties = t.AdditionalProperties },
                     TextReasoningContent r => new TextReasoningContent(_anonymizer.Anonymize(r.Text ?? string.Empty, scope, subject)),
                     FunctionResultContent { Result: string result } f => new FunctionResultContent(f.CallId, _anonymizer.Anonymize(result, scope, subject)),
+                    // A structured result (JSON element, object) reaches the model as its JSON text: masked the same way.
+                    FunctionResultContent { Result: not null } f => new FunctionResultContent(f.CallId, _anonymizer.Anonymize(ResultJson(f.Result), scope, subject)),
                     var other => other,
                 });
             }
@@ -185,4 +187,7 @@ public sealed class PiiMaskingChatClient : DelegatingChatClient
         }
         return (masked, scope, subject, inner);
     }
+
+    internal static string ResultJson(object result) =>
+        System.Text.Json.JsonSerializer.Serialize(result, AIJsonUtilities.DefaultOptions.GetTypeInfo(result.GetType()));
 }

@@ -5,6 +5,9 @@ namespace HybridAI.Governance.Policies;
 /// <param name="Prepend">True to put it before the output (with a blank line), false to append it.</param>
 public sealed record GeneratedContentLabel(string Text, bool Prepend = false)
 {
+    /// <summary>The label's text; never blank (a blank label would be "already present" in every output and never applied).</summary>
+    public string Text { get; init; } = string.IsNullOrWhiteSpace(Text) ? throw new ArgumentException("The generated-content label's text is blank.", nameof(Text)) : Text;
+
     /// <summary>The output with the label (not added twice).</summary>
     public string Apply(string output)
     {

@@ -62,7 +62,7 @@ internal sealed class PolicyChatClient(IChatClient inner, WorkflowPolicy policy)
                 continue;
             }
             var texts = message.Contents.OfType<TextContent>().ToList();
-            var tools = message.Contents.OfType<FunctionResultContent>().Where(f => f.Result is string).ToList();
+            var tools = message.Contents.OfType<FunctionResultContent>().Where(f => f.Result is not null).ToList();
             if (texts.Count == 0 && tools.Count == 0)
             {
                 result.Add(message);
@@ -73,6 +73,8 @@ internal sealed class PolicyChatClient(IChatClient inner, WorkflowPolicy policy)
             {
                 TextContent text => new TextContent(Check(text.Text, where, where == PolicyLocation.RetrievedContent ? item++ : 0, violations)),
                 FunctionResultContent { Result: string s } f => new FunctionResultContent(f.CallId, Check(s, PolicyLocation.RetrievedContent, item++, violations)),
+                // A structured tool result is checked (and passed on) as its JSON text, so injection inside it is seen too.
+                FunctionResultContent { Result: not null } f => new FunctionResultContent(f.CallId, Check(Anonymization.PiiMaskingChatClient.ResultJson(f.Result!), PolicyLocation.RetrievedContent, item++, violations)),
                 _ => content,
             })];
             result.Add(copy);

@@ -101,6 +101,8 @@ public sealed class ReviewQueue : IAsyncDisposable
         Require(item.Workflow, nameof(item.Workflow));
         Require(item.Step, nameof(item.Step));
         Require(item.Reason, nameof(item.Reason));
+        // Reason and summary are shown to reviewers and kept in the file: masked here whatever the caller passed.
+        item = item with { Reason = Mask(item.Reason)!, Summary = Mask(item.Summary) };
         var added = await _db.InsertReviewAsync(item, cancellationToken).ConfigureAwait(false);
         if (added)
             await AuditAsync(item, AuditEventType.ReviewRequested, Requested(item)).ConfigureAwait(false);

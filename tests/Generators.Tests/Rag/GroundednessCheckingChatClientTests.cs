@@ -101,6 +101,18 @@ public class GroundednessCheckingChatClientTests
     }
 
     [Fact]
+    public async Task A_request_without_sources_is_never_rewritten()
+    {
+        using var client = new ScriptedChatClient(ScriptedChatClient.Answer(MixedAnswer))
+            .WithGroundednessCheck(new GroundednessOptions { UnsupportedSentences = UnsupportedSentenceAction.Drop });
+
+        ChatResponse response = await client.GetResponseAsync([new ChatMessage(ChatRole.User, Question)]);
+
+        Assert.Equal(MixedAnswer, response.Text); // nothing to ground in: dropping would delete the whole answer
+        Assert.NotEmpty(ReportOf(response).Sentences);
+    }
+
+    [Fact]
     public async Task Streaming_with_keep_passes_updates_through_and_ends_with_the_report()
     {
         using var client = new GroundedChatClient().WithGroundednessCheck();

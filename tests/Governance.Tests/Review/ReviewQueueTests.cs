@@ -54,6 +54,29 @@ public class ReviewQueueTests : IDisposable
     }
 
     [Fact]
+    public async Task Enqueue_masks_personal_data_in_reason_and_summary()
+    {
+        await using var queue = new ReviewQueue(_dir.File("reviews.db"), _time);
+        Assert.True(await queue.EnqueueAsync(Item("run-pii", 1) with
+        {
+            Reason = "customer jane.roe@example.org disputes a charge",
+            Summary = "Refund to card 4111 1111 1111 1111",
+        }));
+
+        var item = Assert.Single(await queue.ListPendingAsync());
+        Assert.DoesNotContain("jane.roe@example.org", item.Reason, StringComparison.Ordinal);
+        Assert.Contains("<EMAIL_1>", item.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("4111 1111 1111 1111", item.Summary!, StringComparison.Ordinal);
+        Assert.Equal("Refund for <PERSON_1>, card <CREDIT_CARD_1>", (await EnqueueAndGet(queue, "run-placeholders")).Summary); // placeholders stay as they are
+    }
+
+    private static async Task<ReviewItem> EnqueueAndGet(ReviewQueue queue, string runId)
+    {
+        Assert.True(await queue.EnqueueAsync(Item(runId, 2)));
+        return (await queue.GetAsync(runId))!;
+    }
+
+    [Fact]
     public async Task Items_persist_across_reopen()
     {
         var path = _dir.File("reviews.db");

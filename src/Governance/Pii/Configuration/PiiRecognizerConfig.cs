@@ -72,7 +72,8 @@ public static class PiiRecognizerConfig
         catch (JsonException ex)
         {
             var line = ex.LineNumber is { } l ? (int)l + 1 : (int?)null;
-            throw new PiiRecognizerConfigException($"{At(source, line)}invalid JSON: {ex.Message}", null, null, source, line, ex);
+            // JsonException's message can quote the file's text, so only the position is reported.
+            throw new PiiRecognizerConfigException($"{At(source, line)}invalid JSON (at byte {ex.BytePositionInLine ?? 0} of the line)", null, null, source, line);
         }
 
         var recognizers = new List<IPiiRecognizer>(definitions.Count);

@@ -64,8 +64,9 @@ public static class PiiEvalDataReader
         }
         catch (JsonException e)
         {
-            // JsonException's message points at a byte position and echoes no content.
-            throw new PiiEvalDataException(fileName, lineNumber, "(record)", "not valid JSON (" + e.Message + ")", e);
+            // JsonException's message can quote a character of the record, so only its position is kept (and no inner exception).
+            throw new PiiEvalDataException(fileName, lineNumber, "(record)",
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"not valid JSON (at byte {e.BytePositionInLine ?? 0})"));
         }
 
         using (document)
